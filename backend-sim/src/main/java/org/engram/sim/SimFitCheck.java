@@ -1,0 +1,148 @@
+package org.engram.sim;
+
+import org.engram.hal.device.FitReport;
+import org.engram.hal.device.FitReport.Issue;
+import org.engram.hal.device.FitReport.Severity;
+import org.engram.hal.device.TimeBase;
+import org.engram.hal.model.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The emulator's fit rules: time grid, rates, fixed-point ranges, network size, memory. */
+final class SimFitCheck {
+    /** Bytes per synapse in the emulator's arrays (CSR target + plastic state), for the memory estimate. */
+    static final int BYTES_PER_STATIC_SYNAPSE = 4;
+    static final int BYTES_PER_PLASTIC_SYNAPSE = 4 + 4 * 3 + 8 * 2 + 1 + 12 * 3;
+
+    private SimFitCheck() {}
+
+    static FitReport check(String uri, Experiment e, TimeBase tb, SimDevice.Arithmetic arithmetic) {
+        List<Issue> out = new ArrayList<>();
+        Protocol p = e.protocol();
+        boolean fixed = arithmetic == SimDevice.Arithmetic.FIXED;
+        if (!tb.onGrid(p.duration())) {
+            out.add(new Issue(Severity.ERROR, "time-grid", "protocol.duration", "duration " + p.duration()
+                    + " s is not a multiple of the step " + tb.tick() + " s", "choose a duration on the step grid"));
+        }
+        if (p.duration() / tb.tick() > tb.maxTicks()) {
+            out.add(new Issue(Severity.ERROR, "max-duration", "protocol.duration", "needs " + (long) (p.duration() / tb.tick())
+                    + " steps, the emulator counts at most " + tb.maxTicks(), "shorten the protocol or enlarge dt"));
+        }
+        if (tb.tick() > 1e-3) {
+            out.add(new Issue(Severity.WARNING, "time-step", "protocol.dt", "dt = " + tb.tick()
+                    + " s is coarse for tau_syn = 5 ms dynamics", "use 0.2 ms"));
+        }
+        // neurons and synapses
+        long neurons = e.network().neuronCount();
+        if (neurons > (1 << 24)) {
+            out.add(new Issue(Severity.ERROR, "max-neurons", "network", neurons + " neurons, the emulator indexes at most "
+                    + (1 << 24), "split the network"));
+        }
+        long bytes = 0;
+        for (int i = 0; i < e.network().projections().size(); i++) {
+            Projection pr = e.network().projections().get(i);
+            String path = "network.projections[" + i + "]";
+            int nPre = e.network().population(pr.pre()).orElseThrow().size();
+            int nPost = e.network().population(pr.post()).orElseThrow().size();
+            double expected = switch (pr.connector()) {
+                case Connector.AllToAll a -> (double) nPre * nPost;
+                case Connector.OneToOne o -> Math.min(nPre, nPost);
+                case Connector.FixedProbability f -> f.p() * nPre * nPost;
+                case Connector.Explicit x -> x.size();
+            };
+            if (expected > Integer.MAX_VALUE - 8) {
+                out.add(new Issue(Severity.ERROR, "max-synapses", path, String.format("about %.3g synapses, at most %d per projection",
+                        expected, Integer.MAX_VALUE - 8), "split the projection"));
+            }
+            bytes += (long) expected * (pr.plastic() ? BYTES_PER_PLASTIC_SYNAPSE : BYTES_PER_STATIC_SYNAPSE);
+            grid(out, tb, path + ".delay", pr.delay());
+            switch (pr.synapse()) {
+                case SynapseType.Static s -> {
+                    if (fixed && Math.abs(s.weight()) >= 32768) {
+                        out.add(new Issue(Severity.ERROR, "fixed-range", path + ".synapse.static.weight", "weight " + s.weight()
+                                + " mV outside Q16.16 (|w| < 32768 mV)", "scale the weight"));
+                    }
+                }
+                case TwoPhaseRule r -> {
+                    grid(out, tb, path + ".synapse.two_phase.calcium_delay", r.calciumDelay());
+                    if (fixed) twoPhaseRanges(out, path + ".synapse.two_phase", r);
+                }
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        long need = bytes + neurons * 64L;
+        if (need > heap * 0.8) {
+            out.add(new Issue(Severity.ERROR, "memory", "network", String.format("needs about %.0f MiB of synapse and neuron state, the JVM has %.0f MiB of heap",
+                    need / 1048576.0, heap / 1048576.0), "raise -Xmx (ENGRAM_HEAP for the engram launcher)"));
+        }
+        // stimuli
+        for (int i = 0; i < p.stimuli().size(); i++) {
+            Stimulus s = p.stimuli().get(i);
+            String path = "protocol.stimuli[" + i + "]";
+            switch (s) {
+                case Stimulus.Poisson ps -> {
+                    if (ps.rate() * tb.tick() > 1) {
+                        out.add(new Issue(Severity.ERROR, "poisson-rate", path + ".poisson.rate", "rate " + ps.rate()
+                                + " Hz exceeds one spike per step (" + 1 / tb.tick() + " Hz)", "lower the rate or use sources"));
+                    }
+                    grid(out, tb, path + ".poisson.start", ps.start());
+                    grid(out, tb, path + ".poisson.stop", ps.stop());
+                    if (ps.repeats() > 1) grid(out, tb, path + ".poisson.period", ps.period());
+                }
+                case Stimulus.Regular r -> {
+                    grid(out, tb, path + ".regular.start", r.start());
+                    if (!tb.onGrid(1 / r.rate())) grid(out, tb, path + ".regular.rate (period)", 1 / r.rate());
+                }
+                case Stimulus.SpikeTimes st -> {
+                    for (int k = 0; k < st.times().size(); k++) grid(out, tb, path + ".spike_times.times[" + k + "]", st.times().get(k));
+                }
+                case Stimulus.Bursts b -> {
+                    grid(out, tb, path + ".bursts.start", b.start());
+                    grid(out, tb, path + ".bursts.period", b.period());
+                    grid(out, tb, path + ".bursts.frequency (interval)", 1 / b.frequency());
+                }
+                case Stimulus.ForceFiring f -> {
+                    grid(out, tb, path + ".force_firing.start", f.start());
+                    grid(out, tb, path + ".force_firing.stop", f.stop());
+                }
+                case Stimulus.OuCurrent o -> {
+                    grid(out, tb, path + ".ou_current.start", o.start());
+                    grid(out, tb, path + ".ou_current.stop", o.stop());
+                }
+            }
+        }
+        for (int i = 0; i < p.recordings().size(); i++) {
+            if (p.recordings().get(i) instanceof Recording.Trace t) {
+                grid(out, tb, "protocol.recordings[" + i + "].trace.interval", t.interval());
+                grid(out, tb, "protocol.recordings[" + i + "].trace.start", t.start());
+            }
+        }
+        return new FitReport(uri, out);
+    }
+
+    private static void twoPhaseRanges(List<Issue> out, String path, TwoPhaseRule r) {
+        String[] names = {"h0", "h_ltp_target", "h_init"};
+        double[] values = {r.h0(), r.hLtpTarget(), r.hInit()};
+        for (int i = 0; i < names.length; i++) {
+            if (Math.abs(values[i]) >= 64) {
+                out.add(new Issue(Severity.ERROR, "fixed-range", path + "." + names[i], names[i] + " = " + values[i]
+                        + " mV; h is Q8.24 (|h| < 128 mV) and needs headroom: at most 64 mV", "use sim:float64 or rescale"));
+            }
+        }
+        if (r.cPre() >= 1024 || r.cPost() >= 1024 || r.thetaP() >= 1024) {
+            out.add(new Issue(Severity.ERROR, "fixed-range", path, "calcium amplitudes and thresholds must stay below 1024 (Q16.16 with headroom)",
+                    "rescale calcium"));
+        }
+        if (Math.abs(r.zMin()) >= 2 || Math.abs(r.zMax()) >= 2 || r.alpha() >= 2) {
+            out.add(new Issue(Severity.ERROR, "fixed-range", path, "z bounds and alpha must lie in (-2, 2) (Q2.30)", "rescale z"));
+        }
+    }
+
+    private static void grid(List<Issue> out, TimeBase tb, String path, double seconds) {
+        if (!Double.isFinite(seconds) || tb.onGrid(seconds)) return;
+        double q = Math.rint(seconds / tb.tick()) * tb.tick();
+        out.add(new Issue(Severity.WARNING, "time-grid", path, String.format("%.9g s is not on the %.3g s step grid: runs at %.9g s (off by %.3g s)",
+                seconds, tb.tick(), q, q - seconds), "use a multiple of the step"));
+    }
+}

@@ -1,0 +1,305 @@
+package org.engram.sim.engine;
+
+import org.engram.hal.model.TraceVariable;
+import org.engram.hal.model.TwoPhaseRule;
+import org.engram.sim.fixed.DecayTable;
+import org.engram.sim.fixed.Fx;
+import org.engram.sim.rng.NormalTable;
+import org.engram.sim.rng.Philox;
+import org.engram.sim.rng.Streams;
+
+import static org.engram.sim.fixed.Fx.Q16;
+import static org.engram.sim.fixed.Fx.Q24;
+import static org.engram.sim.fixed.Fx.Q30;
+import static org.engram.sim.fixed.Fx.rshift;
+import static org.engram.sim.fixed.Fx.sat;
+
+/**
+ * The bit-accurate engine: integer state, integer arithmetic, every rounding defined in
+ * docs/fixed-point.md. The C kernel of the native module must reproduce it bit for bit.
+ */
+public final class FixedEngine extends Engine {
+    // neurons: Q16.16 mV
+    private final int[] v, u, bg, ref;
+    private final int[] gMem, eSyn, vRest, vTh, vReset, refSteps;
+    // OU per neuron (Q16 mV, Q30 factor, Q16 mV step sd)
+    private final int[] ouMu, ouE, ouSig;
+    // protein per neuron (Q30) and the threshold flag of the previous tick
+    private final int[] p;
+    private final boolean[] synthesis;
+    // plastic synapses
+    private final int[] cA, h, z;
+    private final long[] cS, hS;
+    private final boolean[] hActive;
+    private final Rule[] rules;
+    private final int[] staticWeight;     // per projection, Q16 mV
+    private final int[] stimulusWeight;   // per stimulus, Q16 mV
+    private boolean frozen;
+
+    /** Per-rule constants in fixed point. */
+    private static final class Rule {
+        final int h0, thetaTag, thetaD, thetaP, cPre, cPost;
+        final long thetaPro;
+        final int hTargetP, eP, sigmaP, hTargetD, eD, sigmaD;
+        final DecayTable calcium, hDecay;
+        final int ePK, alpha, zMin, zMax;
+        final long kz46;
+
+        Rule(TwoPhaseRule r, double dt, long steps, int slowPeriod) {
+            h0 = Fx.of(r.h0(), Q24);
+            thetaTag = Fx.of(r.thetaTag(), Q24);
+            thetaPro = Fx.of(r.thetaPro(), Q24);
+            thetaD = Fx.of(r.thetaD(), Q16);
+            thetaP = Fx.of(r.thetaP(), Q16);
+            cPre = Fx.of(r.cPre(), Q16);
+            cPost = Fx.of(r.cPost(), Q16);
+            double[] ltp = Regimes.ltp(r, dt), ltd = Regimes.ltd(r, dt);
+            hTargetP = Fx.of(ltp[0], Q24);
+            eP = Fx.of(ltp[1], Q30);
+            sigmaP = Fx.of(ltp[2], Q24);
+            hTargetD = Fx.of(ltd[0], Q24);
+            eD = Fx.of(ltd[1], Q30);
+            sigmaD = Fx.of(ltd[2], Q24);
+            calcium = new DecayTable(dt / r.tauC(), steps);
+            hDecay = new DecayTable(dt * r.relaxation() / r.tauH(), steps);
+            ePK = Fx.decayQ30(slowPeriod * dt / r.tauP());
+            alpha = Fx.of(r.alpha(), Q30);
+            zMin = Fx.of(r.zMin(), Q30);
+            zMax = Fx.of(r.zMax(), Q30);
+            kz46 = Fx.ofLong(slowPeriod * dt / r.tauZ(), 46);
+        }
+    }
+
+    public FixedEngine(CompiledNetwork net, int threads) {
+        super(net, threads);
+        int n = net.neurons;
+        v = new int[n];
+        u = new int[n];
+        bg = new int[n];
+        ref = new int[n];
+        gMem = new int[n];
+        eSyn = new int[n];
+        vRest = new int[n];
+        vTh = new int[n];
+        vReset = new int[n];
+        refSteps = net.refSteps.clone();
+        ouMu = new int[n];
+        ouE = new int[n];
+        ouSig = new int[n];
+        p = new int[n];
+        synthesis = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            gMem[i] = Fx.of(-StrictMath.expm1(-net.dt / net.tauMem[i]), Q30);
+            eSyn[i] = Fx.decayQ30(net.dt / net.tauSyn[i]);
+            vRest[i] = Fx.of(net.vRest[i], Q16);
+            vTh[i] = Fx.of(net.vTh[i], Q16);
+            vReset[i] = Fx.of(net.vReset[i], Q16);
+            v[i] = vRest[i];
+            if (ouStimulus[i] >= 0) {
+                CompiledStimulus st = net.stimuli.get(ouStimulus[i]);
+                double[] ou = Regimes.ou(st, net.resistance[i], net.dt);
+                ouMu[i] = Fx.of(ou[0], Q16);
+                ouE[i] = Fx.of(ou[1], Q30);
+                ouSig[i] = Fx.of(ou[2], Q16);
+            }
+        }
+        rules = new Rule[net.rules.size()];
+        for (int r = 0; r < rules.length; r++) rules[r] = new Rule(net.rules.get(r), net.dt, net.steps, net.slowPeriod);
+        int m = net.plasticCount;
+        cA = new int[m];
+        h = new int[m];
+        z = new int[m];
+        cS = new long[m];
+        hS = new long[m];
+        hActive = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            TwoPhaseRule r = net.rules.get(net.plasticRule[k]);
+            h[k] = Fx.of(r.hInit(), Q24);
+            z[k] = Fx.of(r.zInit(), Q30);
+        }
+        staticWeight = net.projections.stream().mapToInt(pr -> Fx.of(pr.weight(), Q16)).toArray();
+        stimulusWeight = net.stimuli.stream().mapToInt(st -> Fx.of(st.delivery.weight(), Q16)).toArray();
+    }
+
+    // ------------------------------------------------------------------ neurons
+
+    @Override
+    protected boolean stepNeurons(int from, int to, long s, IntList spikes) {
+        boolean changed = false;
+        final long seed = net.seed;
+        for (int i = from; i < to; i++) {
+            int oldV = v[i], oldU = u[i], oldBg = bg[i];
+            int ou = ouStimulus[i];
+            if (ou >= 0) {
+                if (ouOn[ou]) {
+                    int g = NormalTable.gaussianQ28(Philox.draw(seed, Streams.OU_NOISE, i, s));
+                    bg[i] = sat(ouMu[i] + rshift((long) (bg[i] - ouMu[i]) * ouE[i], Q30) + rshift((long) ouSig[i] * g, 28));
+                } else {
+                    bg[i] = 0;
+                }
+            }
+            boolean refractory = ref[i] > 0;
+            if (refractory) {
+                v[i] = vReset[i];
+                ref[i]--;
+            } else {
+                long target = (long) vRest[i] + u[i] + bg[i];
+                v[i] = sat(v[i] + rshift((target - v[i]) * gMem[i], Q30));
+            }
+            byte f = force[i];
+            boolean spike = (f & FORCE_SPIKE) != 0
+                    || !refractory && ((f & FORCE_FIRING) != 0 || v[i] >= vTh[i]);
+            if (spike) {
+                v[i] = vReset[i];
+                ref[i] = refSteps[i];
+                spikes.add(i);
+            }
+            u[i] = (int) rshift((long) u[i] * eSyn[i], Q30);
+            changed |= refractory || spike || v[i] != oldV || u[i] != oldU || bg[i] != oldBg;
+        }
+        return changed;
+    }
+
+    @Override
+    protected void addStimulusInput(int i, CompiledStimulus st, int count) {
+        u[i] = sat((long) u[i] + (long) stimulusWeight[st.index] * count);
+    }
+
+    // ------------------------------------------------------------------ synapses
+
+    @Override
+    protected void deliver(CompiledNetwork.CompiledProjection pr, int k, long s) {
+        int post = pr.post()[k];
+        int w;
+        if (pr.plastic()) {
+            int q = pr.plasticBase() + k;
+            w = (int) rshift(weightQ24(q, s), 8);
+        } else {
+            w = staticWeight[pr.index()];
+        }
+        u[post] = sat((long) u[post] + w);
+    }
+
+    private long weightQ24(int q, long s) {
+        Rule r = rules[net.plasticRule[q]];
+        return hAt(q, s) + rshift((long) r.h0 * z[q], Q30);
+    }
+
+    /** c of synapse q at step s (after the events of step s already applied). */
+    private int calciumAt(int q, long s) {
+        return (int) rshift((long) cA[q] * rules[net.plasticRule[q]].calcium.factor(s - cS[q]), Q30);
+    }
+
+    /** Advances an active h up to step s (exclusive of step s's own update); see docs, "Lazy h". */
+    private void catchUp(int q, long s) {
+        if (!hActive[q] || frozen) return;
+        Rule r = rules[net.plasticRule[q]];
+        long t = hS[q];
+        int hv = h[q];
+        final long seed = net.seed;
+        while (t < s) {
+            int c = calciumAt(q, t);
+            if (c < r.thetaD) {
+                hActive[q] = false;
+                break;
+            }
+            int g = NormalTable.gaussianQ28(Philox.draw(seed, Streams.PLASTICITY_NOISE, q, t));
+            if (c >= r.thetaP) {
+                hv = sat(r.hTargetP + rshift((long) (hv - r.hTargetP) * r.eP, Q30) + rshift((long) r.sigmaP * g, 28));
+            } else {
+                hv = sat(r.hTargetD + rshift((long) (hv - r.hTargetD) * r.eD, Q30) + rshift((long) r.sigmaD * g, 28));
+            }
+            t++;
+        }
+        h[q] = hv;
+        hS[q] = t;
+    }
+
+    /** h of synapse q at step s, Q24. Never moves an anchor: reads do not change semantics. */
+    private int hAt(int q, long s) {
+        catchUp(q, s);
+        if (hActive[q] || frozen) return h[q];
+        Rule r = rules[net.plasticRule[q]];
+        return r.h0 + (int) rshift((long) (h[q] - r.h0) * r.hDecay.factor(s - hS[q]), Q30);
+    }
+
+    private void calciumEvent(int q, long s, boolean pre) {
+        if (frozen) return;
+        Rule r = rules[net.plasticRule[q]];
+        int hv = hAt(q, s);
+        h[q] = hv;
+        hS[q] = s;
+        hActive[q] = true;
+        cA[q] = sat((long) calciumAt(q, s) + (pre ? r.cPre : r.cPost));
+        cS[q] = s;
+    }
+
+    @Override protected void calciumPre(int k, long s) { calciumEvent(k, s, true); }
+    @Override protected void calciumPost(int k, long s) { calciumEvent(k, s, false); }
+
+    // ------------------------------------------------------------------ late phase
+
+    @Override
+    protected void slowTick(int i, long s) {
+        int from = net.inStart[i], to = net.inStart[i + 1];
+        Rule r = rules[net.plasticRule[net.inSyn[from]]];
+        int target = synthesis[i] ? r.alpha : 0;
+        p[i] = target + (int) rshift((long) (p[i] - target) * r.ePK, Q30);
+        long x = rshift((long) p[i] * r.kz46, 46);
+        long f = x - rshift(x * x, 31);
+        long sum = 0;
+        for (int j = from; j < to; j++) {
+            int q = net.inSyn[j];
+            Rule rq = rules[net.plasticRule[q]];
+            int hv = hAt(q, s);
+            int d = hv - rq.h0;
+            if (f > 0) {
+                if (d >= rq.thetaTag) z[q] = clampZ(rq, z[q] + rshift((long) (rq.zMax - z[q]) * f, Q30));
+                else if (-d >= rq.thetaTag) z[q] = clampZ(rq, z[q] + rshift((long) (rq.zMin - z[q]) * f, Q30));
+            }
+            sum += Math.abs(d);
+        }
+        synthesis[i] = sum >= r.thetaPro;
+    }
+
+    private static int clampZ(Rule r, long zv) {
+        return (int) Math.max(r.zMin, Math.min(r.zMax, zv));
+    }
+
+    @Override
+    protected void freezePlasticity(long s) {
+        for (int q = 0; q < net.plasticCount; q++) {
+            h[q] = hAt(q, s);
+            hS[q] = s;
+            cA[q] = calciumAt(q, s);
+            cS[q] = s;
+        }
+        frozen = true;
+    }
+
+    @Override
+    protected void thawPlasticity(long s) {
+        frozen = false;
+        for (int q = 0; q < net.plasticCount; q++) {
+            hS[q] = s;
+            cS[q] = s;
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
+        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight();
+        int q = var.perSynapse() && rec != null ? rec.projection.plasticBase() + e : e;
+        return switch (var) {
+            case V -> Fx.toDouble(v[e], Q16);
+            case I_SYN -> Fx.toDouble(u[e] + bg[e], Q16);
+            case P -> Fx.toDouble(p[e], Q30);
+            case C -> frozen ? Fx.toDouble(cA[q], Q16) : Fx.toDouble(calciumAt(q, s), Q16);
+            case H -> Fx.toDouble(hAt(q, s), Q24);
+            case Z -> Fx.toDouble(z[q], Q30);
+            case W -> Fx.toDouble((int) weightQ24(q, s), Q24);
+        };
+    }
+}

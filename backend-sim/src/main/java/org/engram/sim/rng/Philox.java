@@ -1,0 +1,47 @@
+package org.engram.sim.rng;
+
+/**
+ * Philox4x32-10 (Salmon et al., SC'11): a counter-based generator. The output is a pure function of a
+ * 64-bit key and a 128-bit counter, so a random number depends only on (seed, stream, element, step),
+ * never on thread count or iteration order. docs/fixed-point.md fixes how counters are laid out.
+ */
+public final class Philox {
+    private static final int M0 = 0xD2511F53, M1 = 0xCD9E8D57;
+    private static final int W0 = 0x9E3779B9, W1 = 0xBB67AE85;
+
+    private Philox() {}
+
+    /** Writes the four 32-bit outputs for the key (k0, k1) and counter (c0..c3) into {@code out}. */
+    public static void block(int k0, int k1, int c0, int c1, int c2, int c3, int[] out) {
+        for (int r = 0; r < 10; r++) {
+            long p0 = (M0 & 0xFFFFFFFFL) * (c0 & 0xFFFFFFFFL);
+            long p1 = (M1 & 0xFFFFFFFFL) * (c2 & 0xFFFFFFFFL);
+            int n0 = (int) (p1 >>> 32) ^ c1 ^ k0;
+            int n1 = (int) p1;
+            int n2 = (int) (p0 >>> 32) ^ c3 ^ k1;
+            int n3 = (int) p0;
+            c0 = n0;
+            c1 = n1;
+            c2 = n2;
+            c3 = n3;
+            k0 += W0;
+            k1 += W1;
+        }
+        out[0] = c0;
+        out[1] = c1;
+        out[2] = c2;
+        out[3] = c3;
+    }
+
+    /**
+     * The first output word for a (seed, stream, element, step) quadruple: the engines' one way to
+     * draw a uniform 32-bit number. Counter = (step low, step high, element, stream).
+     */
+    public static int draw(long seed, int stream, int element, long step) {
+        int[] out = SCRATCH.get();
+        block((int) seed, (int) (seed >>> 32), (int) step, (int) (step >>> 32), element, stream, out);
+        return out[0];
+    }
+
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[4]);
+}

@@ -1,0 +1,32 @@
+package org.engram.hal.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Opens devices by URI through the registered {@link DeviceProvider}s. */
+public final class Devices {
+    /** The device the CLI uses when none is given: the bit-accurate emulator. */
+    public static final String DEFAULT_URI = "sim:";
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+    private Devices() {}
+
+    public static Device open(String uri) {
+        var m = SCHEME.matcher(uri == null ? "" : uri);
+        if (!m.lookingAt()) throw new IllegalArgumentException("device URI '" + uri + "' has no scheme (e.g. sim: or sim:float64)");
+        String scheme = m.group(1);
+        for (DeviceProvider p : providers()) {
+            if (p.scheme().equalsIgnoreCase(scheme)) return p.open(uri);
+        }
+        throw new IllegalArgumentException("no device provider for scheme '" + scheme + "' (available: "
+                + providers().stream().map(DeviceProvider::scheme).toList() + ")");
+    }
+
+    public static List<DeviceProvider> providers() {
+        List<DeviceProvider> list = new ArrayList<>();
+        ServiceLoader.load(DeviceProvider.class).forEach(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,517 @@
+package org.engram.hal.io;
+
+import org.engram.hal.model.*;
+import org.engram.hal.model.LifParameters;
+import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.units.Dimension;
+import org.engram.hal.units.Quantities;
+import org.engram.proto.v1.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns an {@code engram.v1.Experiment} message into the immutable model, checking every field:
+ * units, NaN and negative values, dangling names, out-of-range indices. All problems are collected
+ * and reported together, each with its field path.
+ */
+public final class ExperimentCodec {
+    public static final String SCHEMA = "engram.v1";
+
+    private final List<ExperimentFormatException.Problem> problems = new ArrayList<>();
+
+    private ExperimentCodec() {}
+
+    public static org.engram.hal.model.Experiment toModel(org.engram.proto.v1.Experiment msg, String source) {
+        ExperimentCodec c = new ExperimentCodec();
+        org.engram.hal.model.Experiment e = c.experiment(msg);
+        if (!c.problems.isEmpty() || e == null) throw new ExperimentFormatException(source, c.problems);
+        return e;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void fail(String path, String message) {
+        problems.add(new ExperimentFormatException.Problem(path, message));
+    }
+
+    /** Runs a model constructor; its IllegalArgumentException becomes a problem at {@code path}. */
+    private <T> T build(String path, Supplier<T> ctor) {
+        try {
+            return ctor.get();
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            fail(path, ex.getMessage());
+            return null;
+        }
+    }
+
+    private double quantity(String path, String text, Dimension dim, double dflt) {
+        if (text.isBlank()) return dflt;
+        try {
+            return Quantities.parse(text, dim);
+        } catch (IllegalArgumentException ex) {
+            fail(path, ex.getMessage());
+            return dflt;
+        }
+    }
+
+    private double positive(String path, String text, Dimension dim, double dflt) {
+        double v = quantity(path, text, dim, dflt);
+        if (!(v > 0)) fail(path, "must be positive, got '" + text + "'");
+        return v;
+    }
+
+    private double nonNegative(String path, String text, Dimension dim, double dflt) {
+        double v = quantity(path, text, dim, dflt);
+        if (v < 0) fail(path, "must not be negative, got '" + text + "'");
+        return v;
+    }
+
+    private double number(String path, boolean present, double value, double dflt) {
+        if (!present) return dflt;
+        if (!Double.isFinite(value)) fail(path, "must be a finite number, got " + value);
+        return value;
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private org.engram.hal.model.Experiment experiment(org.engram.proto.v1.Experiment m) {
+        if (!m.getSchema().isEmpty() && !m.getSchema().equals(SCHEMA)) {
+            fail("schema", "unsupported schema '" + m.getSchema() + "': this version reads " + SCHEMA);
+        }
+        String name = m.getName().isBlank() ? "experiment" : m.getName();
+        if (!m.hasNetwork()) fail("network", "missing: an experiment needs a network");
+        if (!m.hasProtocol()) fail("protocol", "missing: an experiment needs a protocol");
+        org.engram.hal.model.Network net = m.hasNetwork() ? network(m.getNetwork()) : null;
+        org.engram.hal.model.Protocol proto = m.hasProtocol() && net != null ? protocol(m.getProtocol(), net) : null;
+        if (net == null || proto == null || !problems.isEmpty()) return null;
+        return build("", () -> new org.engram.hal.model.Experiment(name, m.getDescription(), m.getSeed(), net, proto));
+    }
+
+    private org.engram.hal.model.Network network(org.engram.proto.v1.Network m) {
+        List<org.engram.hal.model.Population> pops = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < m.getPopulationsCount(); i++) {
+            String path = "network.populations[" + i + "]";
+            var p = population(path, m.getPopulations(i));
+            if (p == null) continue;
+            if (!names.add(p.name())) fail(path + ".name", "duplicate population name '" + p.name() + "'");
+            else pops.add(p);
+        }
+        if (m.getPopulationsCount() == 0) fail("network.populations", "a network needs at least one population");
+        List<org.engram.hal.model.Projection> projs = new ArrayList<>();
+        Set<String> projNames = new HashSet<>();
+        for (int i = 0; i < m.getProjectionsCount(); i++) {
+            String path = "network.projections[" + i + "]";
+            var p = projection(path, m.getProjections(i), pops);
+            if (p == null) continue;
+            if (!projNames.add(p.name())) fail(path + ".name", "duplicate projection name '" + p.name() + "'");
+            else projs.add(p);
+        }
+        if (!problems.isEmpty()) return null;
+        return build("network", () -> new org.engram.hal.model.Network(pops, projs));
+    }
+
+    private org.engram.hal.model.Population population(String path, org.engram.proto.v1.Population m) {
+        if (m.getName().isBlank()) fail(path + ".name", "missing: every population needs a name");
+        if (m.getSize() == 0) fail(path + ".size", "must be at least 1");
+        org.engram.hal.model.NeuronKind kind = switch (m.getKind()) {
+            case INHIBITORY -> org.engram.hal.model.NeuronKind.INHIBITORY;
+            case EXCITATORY, NEURON_KIND_UNSPECIFIED -> org.engram.hal.model.NeuronKind.EXCITATORY;
+            default -> {
+                fail(path + ".kind", "unknown kind");
+                yield org.engram.hal.model.NeuronKind.EXCITATORY;
+            }
+        };
+        LifParameters lif = m.hasLif() ? lif(path + ".lif", m.getLif()) : LifParameters.DEFAULT;
+        List<org.engram.hal.model.Heterogeneity> het = new ArrayList<>();
+        for (int i = 0; i < m.getHeterogeneityCount(); i++) {
+            var h = heterogeneity(path + ".heterogeneity[" + i + "]", m.getHeterogeneity(i));
+            if (h != null) het.add(h);
+        }
+        if (lif == null || m.getName().isBlank() || m.getSize() == 0) return null;
+        return build(path, () -> new org.engram.hal.model.Population(m.getName(), m.getSize(), kind, lif, het));
+    }
+
+    private LifParameters lif(String path, org.engram.proto.v1.LifParameters m) {
+        LifParameters d = LifParameters.DEFAULT;
+        double tauMem = positive(path + ".tau_mem", m.getTauMem(), Dimension.TIME, d.tauMem());
+        double r = positive(path + ".resistance", m.getResistance(), Dimension.RESISTANCE, d.resistance());
+        double vRest = quantity(path + ".v_rest", m.getVRest(), Dimension.VOLTAGE, d.vRest());
+        double vTh = quantity(path + ".v_threshold", m.getVThreshold(), Dimension.VOLTAGE, d.vThreshold());
+        double vReset = quantity(path + ".v_reset", m.getVReset(), Dimension.VOLTAGE, d.vReset());
+        double tRef = nonNegative(path + ".t_ref", m.getTRef(), Dimension.TIME, d.tRef());
+        double tauSyn = positive(path + ".tau_syn", m.getTauSyn(), Dimension.TIME, d.tauSyn());
+        return build(path, () -> new LifParameters(tauMem, r, vRest, vTh, vReset, tRef, tauSyn));
+    }
+
+    private org.engram.hal.model.Heterogeneity heterogeneity(String path, org.engram.proto.v1.Heterogeneity m) {
+        LifParameter param = LifParameter.byField(m.getParameter());
+        if (param == null) {
+            fail(path + ".parameter", "unknown LIF parameter '" + m.getParameter() + "': one of "
+                    + java.util.Arrays.stream(LifParameter.values()).map(LifParameter::fieldName).toList());
+            return null;
+        }
+        Dimension dim = param.dimension();
+        String dp = path + ".distribution";
+        var d = m.getDistribution();
+        org.engram.hal.model.Distribution dist = switch (d.getKindCase()) {
+            case NORMAL -> {
+                var n = d.getNormal();
+                double mean = quantity(dp + ".normal.mean", n.getMean(), dim, Double.NaN);
+                double sd = nonNegative(dp + ".normal.sd", n.getSd(), dim, 0);
+                double min = quantity(dp + ".normal.min", n.getMin(), dim, Double.NEGATIVE_INFINITY);
+                double max = quantity(dp + ".normal.max", n.getMax(), dim, Double.POSITIVE_INFINITY);
+                if (n.getMean().isBlank()) fail(dp + ".normal.mean", "missing");
+                yield build(dp + ".normal", () -> new org.engram.hal.model.Distribution.Normal(mean, sd, min, max));
+            }
+            case UNIFORM -> {
+                var u = d.getUniform();
+                double lo = quantity(dp + ".uniform.low", u.getLow(), dim, Double.NaN);
+                double hi = quantity(dp + ".uniform.high", u.getHigh(), dim, Double.NaN);
+                yield build(dp + ".uniform", () -> new org.engram.hal.model.Distribution.Uniform(lo, hi));
+            }
+            case LOGNORMAL -> {
+                var l = d.getLognormal();
+                double med = positive(dp + ".lognormal.median", l.getMedian(), dim, Double.NaN);
+                yield build(dp + ".lognormal", () -> new org.engram.hal.model.Distribution.LogNormal(med, l.getSigma()));
+            }
+            case KIND_NOT_SET -> {
+                fail(dp, "missing: give normal, uniform or lognormal");
+                yield null;
+            }
+        };
+        if (dist == null) return null;
+        if ((param == LifParameter.TAU_MEM || param == LifParameter.TAU_SYN)
+                && dist instanceof org.engram.hal.model.Distribution.Normal n && !(n.min() > 0)) {
+            fail(dp + ".normal.min", "a time constant drawn from a normal distribution needs a positive min");
+        }
+        return build(path, () -> new org.engram.hal.model.Heterogeneity(param, dist, m.getSeed()));
+    }
+
+    private org.engram.hal.model.Projection projection(String path, org.engram.proto.v1.Projection m,
+                                                       List<org.engram.hal.model.Population> pops) {
+        var pre = pops.stream().filter(p -> p.name().equals(m.getPre())).findFirst();
+        var post = pops.stream().filter(p -> p.name().equals(m.getPost())).findFirst();
+        List<String> known = pops.stream().map(org.engram.hal.model.Population::name).toList();
+        if (pre.isEmpty()) fail(path + ".pre", "no population named '" + m.getPre() + "' (known: " + known + ")");
+        if (post.isEmpty()) fail(path + ".post", "no population named '" + m.getPost() + "' (known: " + known + ")");
+        String name = m.getName().isBlank() ? m.getPre() + "->" + m.getPost() : m.getName();
+        double delay = nonNegative(path + ".delay", m.getDelay(), Dimension.TIME, org.engram.hal.model.Projection.DEFAULT_DELAY);
+        SynapseType syn = m.hasSynapse() ? synapse(path + ".synapse", m.getSynapse()) : null;
+        if (!m.hasSynapse()) fail(path + ".synapse", "missing: give static or two_phase");
+        if (!m.hasConnector()) fail(path + ".connector", "missing: give all_to_all, one_to_one, fixed_probability or explicit");
+        if (pre.isEmpty() || post.isEmpty() || !m.hasConnector()) return null;
+        int nPre = pre.get().size(), nPost = post.get().size();
+        org.engram.hal.model.Connector conn = connector(path + ".connector", m.getConnector(), nPre, nPost);
+        if (syn instanceof TwoPhaseRule && pre.get().kind() != org.engram.hal.model.NeuronKind.EXCITATORY) {
+            fail(path + ".synapse.two_phase", "the two-phase rule applies to excitatory synapses: pre population '"
+                    + m.getPre() + "' is inhibitory");
+        }
+        if (syn instanceof SynapseType.Static s) {
+            boolean inhibitory = pre.get().kind() == org.engram.hal.model.NeuronKind.INHIBITORY;
+            if (inhibitory && s.weight() > 0 || !inhibitory && s.weight() < 0) {
+                fail(path + ".synapse.static.weight", "sign " + s.weight() + " mV contradicts the " + pre.get().kind().name().toLowerCase()
+                        + " pre population '" + m.getPre() + "' (Dale's law)");
+            }
+        }
+        if (conn == null || syn == null) return null;
+        return build(path, () -> new org.engram.hal.model.Projection(name, m.getPre(), m.getPost(), conn, syn, delay));
+    }
+
+    private org.engram.hal.model.Connector connector(String path, org.engram.proto.v1.Connector m, int nPre, int nPost) {
+        return switch (m.getKindCase()) {
+            case ALL_TO_ALL -> new org.engram.hal.model.Connector.AllToAll(m.getAllToAll().getAllowSelf());
+            case ONE_TO_ONE -> {
+                if (nPre != nPost) {
+                    fail(path + ".one_to_one", "needs equal population sizes, got " + nPre + " and " + nPost);
+                    yield null;
+                }
+                yield new org.engram.hal.model.Connector.OneToOne();
+            }
+            case FIXED_PROBABILITY -> {
+                var f = m.getFixedProbability();
+                yield build(path + ".fixed_probability.p",
+                        () -> new org.engram.hal.model.Connector.FixedProbability(f.getP(), f.getSeed(), f.getAllowSelf()));
+            }
+            case EXPLICIT -> {
+                var list = m.getExplicit().getConnectionsList();
+                int[] a = new int[list.size()], b = new int[list.size()];
+                Set<Long> seen = new HashSet<>();
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = list.get(i).getPre();
+                    b[i] = list.get(i).getPost();
+                    String cp = path + ".explicit.connections[" + i + "]";
+                    if (a[i] >= nPre) fail(cp + ".pre", "index " + a[i] + " outside the pre population (size " + nPre + ")");
+                    if (b[i] >= nPost) fail(cp + ".post", "index " + b[i] + " outside the post population (size " + nPost + ")");
+                    if (!seen.add(((long) a[i] << 32) | b[i])) fail(cp, "duplicate connection (" + a[i] + ", " + b[i] + ")");
+                }
+                yield new org.engram.hal.model.Connector.Explicit(a, b);
+            }
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give all_to_all, one_to_one, fixed_probability or explicit");
+                yield null;
+            }
+        };
+    }
+
+    private SynapseType synapse(String path, org.engram.proto.v1.Synapse m) {
+        return switch (m.getKindCase()) {
+            case STATIC -> {
+                String wp = path + ".static.weight";
+                if (m.getStatic().getWeight().isBlank()) {
+                    fail(wp, "missing");
+                    yield null;
+                }
+                double w = quantity(wp, m.getStatic().getWeight(), Dimension.VOLTAGE, 0);
+                yield new SynapseType.Static(w);
+            }
+            case TWO_PHASE -> twoPhase(path + ".two_phase", m.getTwoPhase());
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give static or two_phase");
+                yield null;
+            }
+        };
+    }
+
+    private TwoPhaseRule twoPhase(String p, TwoPhaseSynapse m) {
+        TwoPhaseRule d = TwoPhaseRule.DEFAULT;
+        double h0 = positive(p + ".h0", m.getH0(), Dimension.VOLTAGE, d.h0());
+        double tauC = positive(p + ".tau_c", m.getTauC(), Dimension.TIME, d.tauC());
+        double caDelay = nonNegative(p + ".calcium_delay", m.getCalciumDelay(), Dimension.TIME, d.calciumDelay());
+        double cPre = number(p + ".c_pre", m.hasCPre(), m.getCPre(), d.cPre());
+        double cPost = number(p + ".c_post", m.hasCPost(), m.getCPost(), d.cPost());
+        double thetaP = number(p + ".theta_p", m.hasThetaP(), m.getThetaP(), d.thetaP());
+        double thetaD = number(p + ".theta_d", m.hasThetaD(), m.getThetaD(), d.thetaD());
+        double gammaP = number(p + ".gamma_p", m.hasGammaP(), m.getGammaP(), d.gammaP());
+        double gammaD = number(p + ".gamma_d", m.hasGammaD(), m.getGammaD(), d.gammaD());
+        double tauH = positive(p + ".tau_h", m.getTauH(), Dimension.TIME, d.tauH());
+        double sigma = nonNegative(p + ".sigma_pl", m.getSigmaPl(), Dimension.VOLTAGE, d.sigmaPl());
+        // theta_tag and theta_pro default to fractions of h0, so they follow a user's h0
+        double thetaTag = nonNegative(p + ".theta_tag", m.getThetaTag(), Dimension.VOLTAGE, 0.2 * h0);
+        double thetaPro = nonNegative(p + ".theta_pro", m.getThetaPro(), Dimension.VOLTAGE, 0.5 * h0);
+        double tauP = positive(p + ".tau_p", m.getTauP(), Dimension.TIME, d.tauP());
+        double tauZ = positive(p + ".tau_z", m.getTauZ(), Dimension.TIME, d.tauZ());
+        double alpha = number(p + ".alpha", m.hasAlpha(), m.getAlpha(), d.alpha());
+        double target = quantity(p + ".h_ltp_target", m.getHLtpTarget(), Dimension.VOLTAGE, d.hLtpTarget());
+        double relax = number(p + ".relaxation", m.hasRelaxation(), m.getRelaxation(), d.relaxation());
+        double zMin = number(p + ".z_min", m.hasZMin(), m.getZMin(), d.zMin());
+        double zMax = number(p + ".z_max", m.hasZMax(), m.getZMax(), d.zMax());
+        double hInit = quantity(p + ".h_init", m.getHInit(), Dimension.VOLTAGE, h0);
+        double zInit = number(p + ".z_init", m.hasZInit(), m.getZInit(), d.zInit());
+        return build(p, () -> new TwoPhaseRule(h0, tauC, caDelay, cPre, cPost, thetaP, thetaD, gammaP, gammaD, tauH, sigma,
+                thetaTag, thetaPro, tauP, tauZ, alpha, target, relax, zMin, zMax, hInit, zInit));
+    }
+
+    // ------------------------------------------------------------------ protocol
+
+    private org.engram.hal.model.Protocol protocol(org.engram.proto.v1.Protocol m, org.engram.hal.model.Network net) {
+        if (m.getDuration().isBlank()) fail("protocol.duration", "missing: how long to run, e.g. '8 h'");
+        double duration = positive("protocol.duration", m.getDuration(), Dimension.TIME, 1);
+        double dt = nonNegative("protocol.dt", m.getDt(), Dimension.TIME, 0);
+        List<org.engram.hal.model.Stimulus> stimuli = new ArrayList<>();
+        for (int i = 0; i < m.getStimuliCount(); i++) {
+            var s = stimulus("protocol.stimuli[" + i + "]", m.getStimuli(i), net, duration, i);
+            if (s != null) stimuli.add(s);
+        }
+        List<org.engram.hal.model.PlasticityWindow> windows = new ArrayList<>();
+        for (int i = 0; i < m.getPlasticityCount(); i++) {
+            String path = "protocol.plasticity[" + i + "]";
+            var w = m.getPlasticity(i);
+            double start = nonNegative(path + ".start", w.getStart(), Dimension.TIME, 0);
+            double stop = nonNegative(path + ".stop", w.getStop(), Dimension.TIME, duration);
+            var pw = build(path, () -> new org.engram.hal.model.PlasticityWindow(start, stop, w.getEnabled()));
+            if (pw != null) windows.add(pw);
+        }
+        List<org.engram.hal.model.Recording> recs = new ArrayList<>();
+        for (int i = 0; i < m.getRecordingsCount(); i++) {
+            var r = recording("protocol.recordings[" + i + "]", m.getRecordings(i), net, duration, i);
+            if (r != null) recs.add(r);
+        }
+        if (!problems.isEmpty()) return null;
+        return build("protocol", () -> new org.engram.hal.model.Protocol(duration, dt, stimuli, windows, recs));
+    }
+
+    private org.engram.hal.model.Population target(String path, String name, org.engram.hal.model.Network net) {
+        var p = net.population(name);
+        if (p.isEmpty()) {
+            fail(path, (name.isBlank() ? "missing" : "no population named '" + name + "'") + " (known: "
+                    + net.populations().stream().map(org.engram.hal.model.Population::name).toList() + ")");
+            return null;
+        }
+        return p.get();
+    }
+
+    private org.engram.hal.model.NeuronSelection selection(String path, org.engram.proto.v1.NeuronSelection m,
+                                                           org.engram.hal.model.Population pop) {
+        int[] idx = m.getNeuronsList().stream().mapToInt(Integer::intValue).toArray();
+        var sel = new org.engram.hal.model.NeuronSelection(idx, m.getFirst(), m.getCount());
+        if (pop != null) {
+            if (idx.length == 0 && m.getCount() == 0 && m.getFirst() != 0) {
+                fail(path + ".count", "missing: a range needs a count");
+            }
+            int bad = sel.firstOutOfRange(pop.size());
+            if (bad >= 0) fail(path, "neuron " + bad + " outside population '" + pop.name() + "' (size " + pop.size() + ")");
+        }
+        return sel;
+    }
+
+    private SpikeDelivery delivery(String path, org.engram.proto.v1.SpikeDelivery m) {
+        if (m.getMode() == Delivery.INPUT) {
+            if (m.getWeight().isBlank()) fail(path + ".weight", "missing: INPUT delivery needs a weight in mV");
+            return new SpikeDelivery(SpikeDelivery.Mode.INPUT, quantity(path + ".weight", m.getWeight(), Dimension.VOLTAGE, 0));
+        }
+        return SpikeDelivery.FORCE;
+    }
+
+    private org.engram.hal.model.Stimulus stimulus(String path, org.engram.proto.v1.Stimulus m,
+                                                   org.engram.hal.model.Network net, double duration, int index) {
+        var pop = target(path + ".target", m.getTarget(), net);
+        var sel = selection(path + ".select", m.getSelect(), pop);
+        String name = m.getName().isBlank() ? "stimulus" + index : m.getName();
+        String t = m.getTarget();
+        return switch (m.getKindCase()) {
+            case POISSON -> {
+                var s = m.getPoisson();
+                String p = path + ".poisson";
+                double rate = nonNegative(p + ".rate", s.getRate(), Dimension.FREQUENCY, 0);
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
+                var del = delivery(p + ".delivery", s.getDelivery());
+                int sources = s.getSources() == 0 ? 1 : s.getSources();
+                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
+                double period = nonNegative(p + ".period", s.getPeriod(), Dimension.TIME, 0);
+                if (repeats > 1 && s.getPeriod().isBlank()) fail(p + ".period", "missing: repeats > 1 needs a period");
+                yield build(p, () -> new org.engram.hal.model.Stimulus.Poisson(name, t, sel, rate, start, stop, del, sources,
+                        repeats, period));
+            }
+            case REGULAR -> {
+                var s = m.getRegular();
+                String p = path + ".regular";
+                double rate = positive(p + ".rate", s.getRate(), Dimension.FREQUENCY, 1);
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
+                var del = delivery(p + ".delivery", s.getDelivery());
+                yield build(p, () -> new org.engram.hal.model.Stimulus.Regular(name, t, sel, rate, start, stop, del));
+            }
+            case SPIKE_TIMES -> {
+                var s = m.getSpikeTimes();
+                String p = path + ".spike_times";
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < s.getTimesCount(); i++) {
+                    times.add(nonNegative(p + ".times[" + i + "]", s.getTimes(i), Dimension.TIME, 0));
+                }
+                var del = delivery(p + ".delivery", s.getDelivery());
+                yield build(p, () -> new org.engram.hal.model.Stimulus.SpikeTimes(name, t, sel, times, del));
+            }
+            case BURSTS -> {
+                var s = m.getBursts();
+                String p = path + ".bursts";
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double period = positive(p + ".period", s.getPeriod(), Dimension.TIME, 1);
+                double freq = positive(p + ".frequency", s.getFrequency(), Dimension.FREQUENCY, 1);
+                double repeatPeriod = nonNegative(p + ".repeat_period", s.getRepeatPeriod(), Dimension.TIME, 0);
+                var del = delivery(p + ".delivery", s.getDelivery());
+                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
+                yield build(p, () -> new org.engram.hal.model.Stimulus.Bursts(name, t, sel, start, s.getCount(), period,
+                        s.getSpikes(), freq, del, repeats, repeatPeriod));
+            }
+            case FORCE_FIRING -> {
+                var s = m.getForceFiring();
+                String p = path + ".force_firing";
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
+                yield build(p, () -> new org.engram.hal.model.Stimulus.ForceFiring(name, t, sel, start, stop));
+            }
+            case OU_CURRENT -> {
+                var s = m.getOuCurrent();
+                String p = path + ".ou_current";
+                double mean = quantity(p + ".mean", s.getMean(), Dimension.CURRENT, 0.15);
+                double sd = nonNegative(p + ".sd", s.getSd(), Dimension.CURRENT, 0.5);
+                double tau = positive(p + ".tau", s.getTau(), Dimension.TIME, pop == null ? 5e-3 : pop.lif().tauSyn());
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
+                yield build(p, () -> new org.engram.hal.model.Stimulus.OuCurrent(name, t, sel, mean, sd, tau, start, stop));
+            }
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give poisson, regular, spike_times, bursts, force_firing or ou_current");
+                yield null;
+            }
+        };
+    }
+
+    private org.engram.hal.model.Recording recording(String path, org.engram.proto.v1.Recording m,
+                                                     org.engram.hal.model.Network net, double duration, int index) {
+        String name = m.getName().isBlank() ? "recording" + index : m.getName();
+        return switch (m.getKindCase()) {
+            case SPIKES -> {
+                var pop = target(path + ".spikes.population", m.getSpikes().getPopulation(), net);
+                var sel = selection(path + ".spikes.select", m.getSpikes().getSelect(), pop);
+                yield pop == null ? null : new org.engram.hal.model.Recording.Spikes(name, pop.name(), sel);
+            }
+            case TRACE -> trace(path + ".trace", name, m.getTrace(), net, duration);
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give spikes or trace");
+                yield null;
+            }
+        };
+    }
+
+    private org.engram.hal.model.Recording trace(String p, String name, TraceRecording m,
+                                                 org.engram.hal.model.Network net, double duration) {
+        org.engram.hal.model.TraceVariable var = switch (m.getVariable()) {
+            case V -> org.engram.hal.model.TraceVariable.V;
+            case I_SYN -> org.engram.hal.model.TraceVariable.I_SYN;
+            case P -> org.engram.hal.model.TraceVariable.P;
+            case C -> org.engram.hal.model.TraceVariable.C;
+            case H -> org.engram.hal.model.TraceVariable.H;
+            case Z -> org.engram.hal.model.TraceVariable.Z;
+            case W -> org.engram.hal.model.TraceVariable.W;
+            default -> null;
+        };
+        if (var == null) {
+            fail(p + ".variable", "missing: one of V, I_SYN, P, C, H, Z, W");
+            return null;
+        }
+        if (m.getInterval().isBlank()) fail(p + ".interval", "missing: the sampling interval, e.g. '1 s'");
+        double interval = positive(p + ".interval", m.getInterval(), Dimension.TIME, 1);
+        double start = nonNegative(p + ".start", m.getStart(), Dimension.TIME, 0);
+        double stop = nonNegative(p + ".stop", m.getStop(), Dimension.TIME, duration);
+        List<org.engram.hal.model.Recording.SynapseRef> syns = new ArrayList<>();
+        String population = "", projection = "";
+        org.engram.hal.model.NeuronSelection sel = org.engram.hal.model.NeuronSelection.ALL;
+        if (var.perSynapse()) {
+            var proj = net.projection(m.getProjection());
+            if (proj.isEmpty()) {
+                fail(p + ".projection", (m.getProjection().isBlank() ? "missing" : "no projection named '" + m.getProjection() + "'")
+                        + " (known: " + net.projections().stream().map(org.engram.hal.model.Projection::name).toList() + ")");
+                return null;
+            }
+            if (!proj.get().plastic() && var != org.engram.hal.model.TraceVariable.W) {
+                fail(p + ".variable", var + " is a plasticity variable, but projection '" + proj.get().name() + "' is static");
+            }
+            projection = proj.get().name();
+            int nPre = net.population(proj.get().pre()).orElseThrow().size();
+            int nPost = net.population(proj.get().post()).orElseThrow().size();
+            for (int i = 0; i < m.getSynapsesCount(); i++) {
+                var s = m.getSynapses(i);
+                if (s.getPre() >= nPre || s.getPost() >= nPost) {
+                    fail(p + ".synapses[" + i + "]", "(" + s.getPre() + ", " + s.getPost() + ") outside the projection's populations ("
+                            + nPre + " x " + nPost + ")");
+                }
+                syns.add(new org.engram.hal.model.Recording.SynapseRef(s.getPre(), s.getPost()));
+            }
+        } else {
+            var pop = target(p + ".population", m.getPopulation(), net);
+            if (pop == null) return null;
+            population = pop.name();
+            sel = selection(p + ".select", m.getSelect(), pop);
+        }
+        String fPop = population, fProj = projection;
+        var fSel = sel;
+        return build(p, () -> new org.engram.hal.model.Recording.Trace(name, var, fPop, fSel, fProj, syns, interval, start, stop));
+    }
+}
