@@ -32,6 +32,39 @@ public record RunResult(Map<String, SpikeData> spikes, List<TraceData> traces, L
     /** Final state of a recorded plastic synapse. */
     public record SynapseState(String projection, int pre, int post, double h, double z, double w) {}
 
+    /**
+     * SHA-256 (hex) over every recorded number in a fixed order: spike recordings by name (times and
+     * neurons), then traces in recording order (times and values, as IEEE-754 bits). Equal digests mean
+     * bit-identical results.
+     */
+    public String sha256() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+            java.util.function.LongConsumer put = v -> {
+                buf.clear();
+                buf.putLong(v);
+                md.update(buf.array());
+            };
+            for (String name : new java.util.TreeSet<>(spikes.keySet())) {
+                md.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                SpikeData s = spikes.get(name);
+                for (int i = 0; i < s.count(); i++) {
+                    put.accept(Double.doubleToLongBits(s.times()[i]));
+                    put.accept(s.neurons()[i]);
+                }
+            }
+            for (TraceData t : traces) {
+                md.update(t.recording().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (double x : t.times()) put.accept(Double.doubleToLongBits(x));
+                for (double[] row : t.values()) for (double x : row) put.accept(Double.doubleToLongBits(x));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<TraceData> trace(String recording) {
         return traces.stream().filter(t -> t.recording().equals(recording)).findFirst();
     }

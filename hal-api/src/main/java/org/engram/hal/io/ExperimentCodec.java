@@ -22,6 +22,8 @@ public final class ExperimentCodec {
     public static final String SCHEMA = "engram.v1";
 
     private final List<ExperimentFormatException.Problem> problems = new ArrayList<>();
+    /** The valid populations and projections of a network that has problems. */
+    private org.engram.hal.model.Network validPart;
 
     private ExperimentCodec() {}
 
@@ -86,7 +88,10 @@ public final class ExperimentCodec {
         if (!m.hasNetwork()) fail("network", "missing: an experiment needs a network");
         if (!m.hasProtocol()) fail("protocol", "missing: an experiment needs a protocol");
         org.engram.hal.model.Network net = m.hasNetwork() ? network(m.getNetwork()) : null;
-        org.engram.hal.model.Protocol proto = m.hasProtocol() && net != null ? protocol(m.getProtocol(), net) : null;
+        // check the protocol even when the network has problems, against its valid part, so that one
+        // pass reports everything
+        org.engram.hal.model.Network checkAgainst = net != null ? net : validPart;
+        org.engram.hal.model.Protocol proto = m.hasProtocol() && checkAgainst != null ? protocol(m.getProtocol(), checkAgainst) : null;
         if (net == null || proto == null || !problems.isEmpty()) return null;
         return build("", () -> new org.engram.hal.model.Experiment(name, m.getDescription(), m.getSeed(), net, proto));
     }
@@ -110,6 +115,11 @@ public final class ExperimentCodec {
             if (p == null) continue;
             if (!projNames.add(p.name())) fail(path + ".name", "duplicate projection name '" + p.name() + "'");
             else projs.add(p);
+        }
+        try {
+            validPart = new org.engram.hal.model.Network(pops, projs);
+        } catch (IllegalArgumentException ex) {
+            validPart = null;
         }
         if (!problems.isEmpty()) return null;
         return build("network", () -> new org.engram.hal.model.Network(pops, projs));

@@ -1,6 +1,5 @@
 package org.engram.hal.io;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
@@ -52,7 +51,7 @@ public final class ExperimentFiles {
         var builder = org.engram.proto.v1.Experiment.newBuilder();
         try {
             JsonFormat.parser().merge(tree.toString(), builder);
-        } catch (InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             throw new ExperimentFormatException(source, List.of(new ExperimentFormatException.Problem("", firstLine(e.getMessage()))));
         }
         return builder.build();
@@ -63,7 +62,7 @@ public final class ExperimentFiles {
         opts.setAllowDuplicateKeys(false);
         opts.setMaxAliasesForCollections(50);
         Object data = new Yaml(new SafeConstructor(opts)).load(text);
-        return new Gson().toJsonTree(data);
+        return new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create().toJsonTree(data);
     }
 
     private static String firstLine(String s) {

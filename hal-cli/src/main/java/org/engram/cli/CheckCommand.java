@@ -1,0 +1,46 @@
+package org.engram.cli;
+
+import org.engram.hal.device.Device;
+import org.engram.hal.device.Devices;
+import org.engram.hal.device.FitReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code engram check}: does the experiment fit the device? Runs nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Check that an experiment is valid and fits a device, without running it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:fits (perhaps with warnings)", "1:other failure", "2:bad experiment file",
+                "3:does not fit the device"})
+final class CheckCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Experiment file (.yaml, .yml or .json).")
+    Path file;
+
+    @Option(names = {"-d", "--device"}, paramLabel = "URI", defaultValue = Devices.DEFAULT_URI,
+            description = "Device to check against (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Override
+    public Integer call() {
+        return Errors.run(spec, this::execute);
+    }
+
+    private int execute() throws IOException {
+        var experiment = Inputs.read(file);
+        try (Device dev = Devices.open(device)) {
+            FitReport report = dev.check(experiment);
+            spec.commandLine().getOut().println(report);
+            spec.commandLine().getOut().flush();
+            return report.fits() ? ExitCodes.OK : ExitCodes.DOES_NOT_FIT;
+        }
+    }
+}

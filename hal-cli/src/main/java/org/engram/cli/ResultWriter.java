@@ -1,0 +1,103 @@
+package org.engram.cli;
+
+import com.google.protobuf.util.JsonFormat;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.engram.hal.device.RunResult;
+import org.engram.hal.model.Experiment;
+import org.engram.hal.model.Recording;
+import org.engram.proto.v1.RunSummary;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a run's files into one directory: {@code spikes-<recording>.csv} (time_s, neuron),
+ * {@code trace-<recording>.csv} (time_s, one column per element) and {@code summary.json}.
+ * Numbers are written with {@link Double#toString}, the shortest text that reads back to the same bits.
+ */
+final class ResultWriter {
+    static final String SUMMARY = "summary.json";
+
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private final Path dir;
+
+    ResultWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Writes the CSV files and returns their names, spikes first, in the experiment's recording order. */
+    List<String> writeCsv(Experiment experiment, RunResult result) throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        for (String name : spikeRecordingsInOrder(experiment, result)) {
+            String file = "spikes-" + safe(name) + ".csv";
+            writeSpikes(dir.resolve(file), result.spikes().get(name));
+            files.add(file);
+        }
+        for (RunResult.TraceData t : result.traces()) {
+            String file = "trace-" + safe(t.recording()) + ".csv";
+            writeTrace(dir.resolve(file), t);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** Writes summary.json (proto3 JSON mapping, so other languages can parse it with their protobuf runtime). */
+    Path writeSummary(RunSummary summary) throws IOException {
+        Path file = dir.resolve(SUMMARY);
+        Files.writeString(file, JsonFormat.printer().print(summary) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void writeSpikes(Path file, RunResult.SpikeData s) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            csv.printRecord("time_s", "neuron");
+            double[] times = s.times();
+            int[] neurons = s.neurons();
+            for (int i = 0; i < times.length; i++) csv.printRecord(Double.toString(times[i]), Integer.toString(neurons[i]));
+        }
+    }
+
+    private static void writeTrace(Path file, RunResult.TraceData t) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            List<String> header = new ArrayList<>();
+            header.add("time_s");
+            for (String label : t.labels()) header.add(label + " (" + t.unit() + ")");
+            csv.printRecord(header);
+            double[][] values = t.values();
+            String[] row = new String[values.length + 1];
+            for (int i = 0; i < t.times().length; i++) {
+                row[0] = Double.toString(t.times()[i]);
+                for (int k = 0; k < values.length; k++) row[k + 1] = Double.toString(values[k][i]);
+                csv.printRecord((Object[]) row);
+            }
+        }
+    }
+
+    /** Spike recordings in the order the experiment lists them (the result holds them in an unordered map). */
+    static List<String> spikeRecordingsInOrder(Experiment experiment, RunResult result) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Recording r : experiment.protocol().recordings()) {
+            if (r instanceof Recording.Spikes && result.spikes().containsKey(r.name())) names.add(r.name());
+        }
+        result.spikes().keySet().stream().sorted().forEach(names::add);
+        return List.copyOf(names);
+    }
+
+    /** Recording names are free text; file names must not escape the output directory. */
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.startsWith(".") ? "_" + s.substring(1) : s;
+    }
+}
