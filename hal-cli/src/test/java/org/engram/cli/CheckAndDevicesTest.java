@@ -1,0 +1,63 @@
+package org.engram.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CheckAndDevicesTest {
+    @TempDir Path tmp;
+
+    @Test
+    void checkPassesAFittingExperiment() throws IOException {
+        CliRun run = CliRun.of("check", Experiments.valid(tmp).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("fits sim:"), run.out());
+    }
+
+    @Test
+    void checkRejectsAPoissonRateAboveOneSpikePerStep() throws IOException {
+        // 10 kHz is two spikes per 0.2 ms step: the emulator cannot represent it
+        Path file = Experiments.write(tmp, "fast.yaml", Experiments.singleSynapse("", "10 kHz"));
+        CliRun run = CliRun.of("check", file.toString());
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("protocol.stimuli[0].poisson.rate"), run.out());
+    }
+
+    @Test
+    void runRefusesWhatDoesNotFit() throws IOException {
+        Path file = Experiments.write(tmp, "fast.yaml", Experiments.singleSynapse("", "10 kHz"));
+        CliRun run = CliRun.of("run", file.toString(), "--out", tmp.resolve("out").toString(), "-q");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("does not fit sim:"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void devicesListsTheEmulator() {
+        CliRun run = CliRun.of("devices");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("sim:"), run.out());
+        assertTrue(run.out().contains("sim:float64"), run.out());
+        assertTrue(run.out().contains("sim-fixed"), run.out());
+    }
+
+    @Test
+    void versionAndHelp() {
+        CliRun version = CliRun.of("--version");
+        assertEquals(0, version.exitCode());
+        assertEquals("engram 0.1.0", version.out().strip());
+        CliRun help = CliRun.of("run", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--device"), help.out());
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, CliRun.of("run").exitCode());
+        assertEquals(2, CliRun.of("frobnicate").exitCode());
+    }
+}
