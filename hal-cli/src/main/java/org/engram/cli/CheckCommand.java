@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code engram check}: does the experiment fit the device? Runs nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION, sortOptions = false,
         description = "Check that an experiment is valid and fits a device, without running it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:fits (perhaps with warnings)", "1:other failure", "2:bad experiment file",

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code engram devices}: the registered device providers, and what the emulator's two engines can run. */
-@Command(name = "devices", mixinStandardHelpOptions = true,
+@Command(name = "devices", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION,
         description = "List device providers and the capabilities of sim: and sim:float64.")
 final class DevicesCommand implements Callable<Integer> {
     /** The devices whose capabilities are listed: opening them is free (no hardware behind them). */

@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 /** The {@code engram} command: entry point and root of the subcommands. */
 @Command(name = "engram", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION,
         description = "Run spiking-network experiments on neuromorphic devices and the Engram emulator.",
-        subcommands = {RunCommand.class, CheckCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (device error, failed run)", "2:bad experiment file or usage",
+                "3:the experiment does not fit the device"},
+        subcommands = {RunCommand.class, CheckCommand.class, DevicesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class EngramCli implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 

@@ -9,7 +9,9 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.BasicStroke;
@@ -59,8 +61,9 @@ final class Plots {
         var z = r.trace("z");
         var p = r.trace("p");
         if (h.isEmpty() && w.isEmpty() && z.isEmpty() && p.isEmpty()) return Optional.empty();
-        CombinedDomainXYPlot combined = combined("time (h)");
-        double scale = 1 / 3600.0;
+        boolean hours = hours(r);
+        CombinedDomainXYPlot combined = combined(hours ? "time (h)" : "time (s)");
+        double scale = hours ? 1 / 3600.0 : 1;
         if (h.isPresent() || w.isPresent()) {
             List<Series> hw = new ArrayList<>();
             h.ifPresent(t -> hw.addAll(series(t, "h", scale)));
@@ -70,7 +73,11 @@ final class Plots {
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             h0.setLabel("h0 = " + H0_MV + " mV");
             h0.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            h0.setLabelOffset(new RectangleInsets(2, 60, 2, 2));
+            h0.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            // above the line at the left, where h rests at h0 before any stimulus
+            h0.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            h0.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            h0.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
             panel.addRangeMarker(h0);
             ((NumberAxis) panel.getRangeAxis()).setAutoRangeIncludesZero(false);
             combined.add(panel, 2);
@@ -80,16 +87,20 @@ final class Plots {
         return Optional.of(combined);
     }
 
-    /** Fallback: one panel per trace recording, in seconds or, for long runs, hours. */
+    /** Fallback: one panel per trace recording (first {@value #MAX_SERIES} elements each). */
     private static Optional<CombinedDomainXYPlot> allTraces(RunResult r) {
         if (r.traces().isEmpty()) return Optional.empty();
-        double end = r.traces().stream().mapToDouble(t -> t.times().length == 0 ? 0 : t.times()[t.times().length - 1]).max().orElse(0);
-        boolean hours = end >= 2 * 3600;
+        boolean hours = hours(r);
         CombinedDomainXYPlot combined = combined(hours ? "time (h)" : "time (s)");
         for (RunResult.TraceData t : r.traces()) {
             combined.add(panel(series(t, t.recording(), hours ? 1 / 3600.0 : 1), t.recording() + " (" + t.unit() + ")", 0), 1);
         }
         return Optional.of(combined);
+    }
+
+    /** Hours for runs of an hour or more (the paper's axis); a 20 s test run reads better in seconds. */
+    private static boolean hours(RunResult r) {
+        return r.provenance().simulatedSeconds() >= 3600;
     }
 
     private record Series(String key, double[][] xy) {}
@@ -105,6 +116,20 @@ final class Plots {
             out.add(new Series(key, Decimation.minMax(x, t.values()[k], BUCKETS)));
         }
         return out;
+    }
+
+    /** The value of a panel whose every sample is the same, else empty. */
+    private static Optional<Double> flatRange(List<Series> series) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double y : s.xy()[1]) {
+                if (!Double.isFinite(y)) continue;
+                min = Math.min(min, y);
+                max = Math.max(max, y);
+            }
+        }
+        if (min > max || max - min > 1e-9 * Math.max(1, Math.abs(max))) return Optional.empty();
+        return Optional.of(max);
     }
 
     private static CombinedDomainXYPlot combined(String timeLabel) {
@@ -128,6 +153,11 @@ final class Plots {
         }
         NumberAxis range = new NumberAxis(axisLabel);
         range.setAutoRangeIncludesZero(false);
+        flatRange(series).ifPresent(v -> {
+            // auto-range would zoom a constant (z and p stay 0 without late-phase LTP) to +-5e-9
+            double d = v == 0 ? 1 : 0.1 * Math.abs(v);
+            range.setRange(v == 0 ? -0.05 : v - d, v + d); // a zero line just above the axis, not on it
+        });
         XYPlot plot = new XYPlot(data, null, range, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));

@@ -51,10 +51,14 @@ final class ResultWriter {
         return files;
     }
 
-    /** Writes summary.json (proto3 JSON mapping, so other languages can parse it with their protobuf runtime). */
+    /**
+     * Writes summary.json in the proto3 JSON mapping, so any protobuf runtime parses it back. Keys keep the
+     * .proto spelling (result_sha256, not resultSha256): readers grep for the names in result.proto.
+     */
     Path writeSummary(RunSummary summary) throws IOException {
         Path file = dir.resolve(SUMMARY);
-        Files.writeString(file, JsonFormat.printer().print(summary) + "\n", StandardCharsets.UTF_8);
+        String json = JsonFormat.printer().preservingProtoFieldNames().print(summary);
+        Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
         return file;
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code engram run}: check, run, then write CSV, summary.json and plot.png and print a summary. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION, sortOptions = false,
         description = "Run an experiment and write its results (CSV, summary.json, plot.png).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the run failed", "2:bad experiment file", "3:does not fit the device"})
@@ -74,15 +74,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes every output file; the summary comes last because it lists the others. */
+    /** Writes every output file; the summary comes last because it lists them all. */
     private static List<String> write(Experiment experiment, RunResult result, Path dir) throws IOException {
         ResultWriter writer = new ResultWriter(dir);
         List<String> files = new ArrayList<>(writer.writeCsv(experiment, result));
         var p = result.provenance();
         String subtitle = p.deviceUri() + " (" + p.engine() + " " + p.engineVersion() + "), seed " + p.seed();
         if (Plots.write(result, experiment.name(), subtitle, dir)) files.add(Plots.FILE);
-        writer.writeSummary(SummaryBuilder.build(experiment, result, files, ResultHash.sha256(result)));
-        files.add(ResultWriter.SUMMARY);
+        files.add(ResultWriter.SUMMARY); // listed too, so the list is everything the run left in the directory
+        // the API's own digest, so the CLI's hash and the backends' golden digests are one definition
+        writer.writeSummary(SummaryBuilder.build(experiment, result, files, result.sha256()));
         return files;
     }
 }

@@ -1,6 +1,8 @@
 package org.engram.cli;
 
 import com.google.protobuf.util.JsonFormat;
+import org.engram.hal.device.Devices;
+import org.engram.hal.io.ExperimentFiles;
 import org.engram.proto.v1.RunSummary;
 import org.engram.proto.v1.SpikeCount;
 import org.junit.jupiter.api.Test;
@@ -117,5 +119,8 @@ class RunCommandTest {
         assertEquals("single-synapse-wtet", s.getProvenance().getExperimentName());
         assertEquals(8 * 3600, s.getProvenance().getSimulatedSeconds(), 1e-6);
         assertTrue(Files.size(tmp.resolve("plot.png")) > 0);
+        // the CLI reports the API's digest, the one the backends' golden tests pin
+        var direct = Devices.open("sim:").run(ExperimentFiles.read(example));
+        assertEquals(direct.sha256(), s.getResultSha256());
     }
 }
