@@ -37,7 +37,8 @@ public abstract class Engine {
     private long lastSpikeStep = Long.MIN_VALUE / 2;
 
     protected final byte[] force;        // per neuron, this step
-    protected final int[] inputCount;    // INPUT-delivered stimulus spikes per neuron, this step
+    /** INPUT-delivered spikes this step, per stimulus and position in its neuron list (weights differ per stimulus). */
+    private final int[][] inputCount;
     protected final int[] ouStimulus;    // the OU stimulus driving each neuron, or -1
     protected final boolean[] ouOn;      // per stimulus, this step
     private final int[] poissonDraw = new int[4];
@@ -63,7 +64,8 @@ public abstract class Engine {
         this.slotStep = new long[ring];
         Arrays.fill(slotStep, -1);
         this.force = new byte[net.neurons];
-        this.inputCount = new int[net.neurons];
+        this.inputCount = new int[net.stimuli.size()][];
+        for (CompiledStimulus st : net.stimuli) inputCount[st.index] = new int[st.neurons.length];
         this.ouStimulus = new int[net.neurons];
         Arrays.fill(ouStimulus, -1);
         this.ouOn = new boolean[net.stimuli.size()];
@@ -181,15 +183,15 @@ public abstract class Engine {
                 case POISSON -> {
                     if (!st.activeAt(s)) break;
                     any = true;
-                    for (int n : st.neurons) {
-                        int count = poissonCount(st, n, s);
-                        if (count > 0) fire(st, n, count);
+                    for (int j = 0; j < st.neurons.length; j++) {
+                        int count = poissonCount(st, st.neurons[j], s);
+                        if (count > 0) fire(st, j, count);
                     }
                 }
                 case SPIKES -> {
                     if (st.eventAt(s)) {
                         any = true;
-                        for (int n : st.neurons) fire(st, n, 1);
+                        for (int j = 0; j < st.neurons.length; j++) fire(st, j, 1);
                     }
                 }
             }
@@ -209,9 +211,10 @@ public abstract class Engine {
         return count;
     }
 
-    private void fire(CompiledStimulus st, int n, int count) {
-        if (st.delivery.mode() == org.engram.hal.model.SpikeDelivery.Mode.FORCE) force[n] |= FORCE_SPIKE;
-        else inputCount[n] += count;
+    /** A stimulus spike (count of them) for the j-th neuron of the stimulus. */
+    private void fire(CompiledStimulus st, int j, int count) {
+        if (st.delivery.mode() == org.engram.hal.model.SpikeDelivery.Mode.FORCE) force[st.neurons[j]] |= FORCE_SPIKE;
+        else inputCount[st.index][j] += count;
     }
 
     private boolean neurons(long s, IntList spikes) {
@@ -246,13 +249,13 @@ public abstract class Engine {
 
         // stimulus input (after the decay of this step, like synaptic arrivals)
         for (CompiledStimulus st : net.stimuli) {
-            if (st.delivery.mode() != org.engram.hal.model.SpikeDelivery.Mode.INPUT) continue;
-            for (int n : st.neurons) {
-                if (inputCount[n] > 0) {
-                    addStimulusInput(n, st, inputCount[n]);
+            int[] counts = inputCount[st.index];
+            for (int j = 0; j < counts.length; j++) {
+                if (counts[j] > 0) {
+                    addStimulusInput(st.neurons[j], st, counts[j]);
+                    counts[j] = 0;
                 }
             }
-            for (int n : st.neurons) inputCount[n] = 0;
         }
         // arrivals, in projection order, then spike order, then synapse order
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
