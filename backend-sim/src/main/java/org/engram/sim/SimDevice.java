@@ -90,7 +90,7 @@ public final class SimDevice implements Device {
     @Override
     public Job submit(Experiment e) {
         check(e).orThrow();
-        SimJob job = new SimJob(UUID.randomUUID().toString(), e.protocol().duration());
+        SimJob job = new SimJob(UUID.randomUUID().toString());
         Thread.ofVirtual().name("sim-job-" + job.id()).start(() -> {
             try {
                 job.started();

@@ -92,7 +92,7 @@ final class SimFitCheck {
                 }
                 case Stimulus.Regular r -> {
                     grid(out, tb, path + ".regular.start", r.start());
-                    if (!tb.onGrid(1 / r.rate())) grid(out, tb, path + ".regular.rate (period)", 1 / r.rate());
+                    grid(out, tb, path + ".regular.rate (period)", 1 / r.rate());
                 }
                 case Stimulus.SpikeTimes st -> {
                     for (int k = 0; k < st.times().size(); k++) grid(out, tb, path + ".spike_times.times[" + k + "]", st.times().get(k));

@@ -13,7 +13,7 @@ final class SimJob implements Job {
     private volatile double progress;
     private volatile boolean cancel;
 
-    SimJob(String id, double duration) {
+    SimJob(String id) {
         this.id = id;
     }
 

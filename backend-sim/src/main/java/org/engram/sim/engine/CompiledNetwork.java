@@ -157,11 +157,10 @@ public final class CompiledNetwork {
             }
             hIndex++;
         }
+        boolean refDrawn = p.heterogeneity().stream().anyMatch(h -> h.parameter() == LifParameter.T_REF);
         for (int i = 0; i < p.size(); i++) {
             int g = off + i;
-            if (!p.heterogeneity().stream().anyMatch(h -> h.parameter() == LifParameter.T_REF)) {
-                refSteps[g] = (int) Math.round(l.tRef() / dt);
-            }
+            if (!refDrawn) refSteps[g] = (int) Math.round(l.tRef() / dt);
             if (vReset[g] >= vTh[g]) {
                 throw new IllegalArgumentException("population " + p.name() + " neuron " + i + ": drawn v_reset "
                         + vReset[g] + " mV is not below v_threshold " + vTh[g] + " mV");
@@ -216,13 +215,10 @@ public final class CompiledNetwork {
     }
 
     private static long[][] switches(Protocol p, TimeBase tb) {
-        List<long[]> list = new ArrayList<>();
-        for (PlasticityWindow w : p.plasticity()) {
-            list.add(new long[]{tb.nearestTick(w.start()), w.enabled() ? 1 : 0});
-            list.add(new long[]{tb.nearestTick(w.stop()), -1});
-        }
-        // resolve to the state in force after each boundary, in time order
-        long[] bounds = list.stream().mapToLong(a -> a[0]).distinct().sorted().toArray();
+        // resolve the windows to the state in force after each boundary, in time order
+        long[] bounds = p.plasticity().stream()
+                .flatMapToLong(w -> java.util.stream.LongStream.of(tb.nearestTick(w.start()), tb.nearestTick(w.stop())))
+                .distinct().sorted().toArray();
         List<long[]> out = new ArrayList<>();
         boolean prev = true;
         for (long b : bounds) {

@@ -5,7 +5,7 @@ package org.engram.sim.fixed;
  * {@code F(n) = rnd(HI[n >> 12] * LO[n & 4095] / 2^30)}, with HI[k] = exp(-k 4096 dt/tau) and
  * LO[j] = exp(-j dt/tau) each rounded once to Q30. F is a function of n alone, so advancing a
  * variable lazily over n steps and reading it at any step give the same bits. Beyond the range of
- * HI (where HI has reached 0, or past the run's last step) F is 0, resp. clamped to the last entry.
+ * HI, F is 0 when HI has reached 0; a span past the run's last step is refused.
  */
 public final class DecayTable {
     public static final int LO_BITS = 12;
@@ -34,12 +34,11 @@ public final class DecayTable {
     /** F(n) in Q30; n >= 0. */
     public int factor(long n) {
         long k = n >>> LO_BITS;
-        if (k >= hi.length) return hi[hi.length - 1] == 0 ? 0 : factorClamped(n);
+        if (k >= hi.length) {
+            if (hi[hi.length - 1] == 0) return 0;
+            throw new IllegalStateException("decay span of " + n + " steps beyond the table built for this run");
+        }
         return (int) Fx.rshift((long) hi[(int) k] * lo[(int) (n & (LO_SIZE - 1))], Fx.Q30);
-    }
-
-    private int factorClamped(long n) {
-        throw new IllegalStateException("decay span of " + n + " steps beyond the table built for this run");
     }
 
     public int[] lo() { return lo.clone(); }

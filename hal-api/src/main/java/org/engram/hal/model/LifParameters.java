@@ -22,16 +22,4 @@ public record LifParameters(double tauMem, double resistance, double vRest, doub
             throw new IllegalArgumentException("vReset (" + vReset + " mV) must lie below vThreshold (" + vThreshold + " mV)");
         }
     }
-
-    /** The value of one named parameter, as used by {@link Heterogeneity}. */
-    public double get(LifParameter p) {
-        return switch (p) {
-            case TAU_MEM -> tauMem;
-            case V_REST -> vRest;
-            case V_THRESHOLD -> vThreshold;
-            case V_RESET -> vReset;
-            case T_REF -> tRef;
-            case TAU_SYN -> tauSyn;
-        };
-    }
 }
