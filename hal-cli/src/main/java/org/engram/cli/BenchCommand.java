@@ -2,11 +2,12 @@ package org.engram.cli;
 
 import org.engram.hal.device.Device;
 import org.engram.hal.device.Devices;
-import org.engram.hal.io.ExperimentFiles;
 import org.engram.hal.model.Experiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time experiments on devices side by side (default: the four 8 h single-synapse protocols on sim: and sim:float64).")
 final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     static final List<String> DEFAULT_FILES = List.of("single-synapse-stet.yaml", "single-synapse-wtet.yaml",
             "single-synapse-slfs.yaml", "single-synapse-wlfs.yaml");
 
@@ -37,12 +40,17 @@ final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return Errors.run(spec, this::execute);
+    }
+
+    private int execute() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         if (files.isEmpty()) DEFAULT_FILES.forEach(f -> files.add(examples.resolve(f)));
         if (devices.isEmpty()) devices = List.of("sim:", "sim:float64");
-        System.out.printf("%-28s %-14s %10s %10s %14s %8s%n", "experiment", "device", "median s", "best s", "sim s / wall s", "ratio");
+        out.printf("%-28s %-14s %10s %10s %14s %8s%n", "experiment", "device", "median s", "best s", "sim s / wall s", "ratio");
         for (Path file : files) {
-            Experiment e = ExperimentFiles.read(file);
+            Experiment e = Inputs.read(file);
             double base = Double.NaN;
             for (String uri : devices) {
                 Device d = Devices.open(uri);
@@ -56,10 +64,11 @@ final class BenchCommand implements Callable<Integer> {
                 Arrays.sort(t);
                 double median = t[repeat / 2];
                 if (Double.isNaN(base)) base = median;
-                System.out.printf("%-28s %-14s %10.3f %10.3f %14.3g %8.2f%n", e.name(), uri, median, t[0],
+                out.printf("%-28s %-14s %10.3f %10.3f %14.3g %8.2f%n", e.name(), uri, median, t[0],
                         e.protocol().duration() / median, median / base);
             }
         }
-        return 0;
+        out.flush();
+        return ExitCodes.OK;
     }
 }

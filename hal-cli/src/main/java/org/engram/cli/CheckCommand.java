@@ -5,12 +5,10 @@ import org.engram.hal.device.Devices;
 import org.engram.hal.device.FitReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code engram check}: does the experiment fit the device? Runs nothing. */
@@ -22,12 +20,7 @@ import java.util.concurrent.Callable;
 final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Experiment file (.yaml, .yml or .json).")
-    Path file;
-
-    @Option(names = {"-d", "--device"}, paramLabel = "URI", defaultValue = Devices.DEFAULT_URI,
-            description = "Device to check against (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin ExperimentOptions input;
 
     @Override
     public Integer call() {
@@ -35,8 +28,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int execute() throws IOException {
-        var experiment = Inputs.read(file);
-        try (Device dev = Devices.open(device)) {
+        var experiment = Inputs.read(input.file);
+        try (Device dev = Devices.open(input.device)) {
             FitReport report = dev.check(experiment);
             spec.commandLine().getOut().println(report);
             spec.commandLine().getOut().flush();

@@ -9,7 +9,7 @@ import org.engram.hal.model.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -27,12 +27,7 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Experiment file (.yaml, .yml or .json).")
-    Path file;
-
-    @Option(names = {"-d", "--device"}, paramLabel = "URI", defaultValue = Devices.DEFAULT_URI,
-            description = "Device to run on (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin ExperimentOptions input;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output directory (default: out/<experiment name>).")
@@ -52,9 +47,9 @@ final class RunCommand implements Callable<Integer> {
     private int execute() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Experiment experiment = Inputs.read(file);
+        Experiment experiment = Inputs.read(input.file);
         if (seed != null) experiment = experiment.withSeed(seed);
-        try (Device dev = Devices.open(device)) {
+        try (Device dev = Devices.open(input.device)) {
             FitReport report = dev.check(experiment);
             if (!report.issues().isEmpty()) {
                 stderr.println(report); // warnings go to stderr too: stdout carries only the summary
