@@ -36,7 +36,7 @@ public final class CompiledNetwork {
     public final List<CompiledProjection> projections = new ArrayList<>();
     /** Plastic synapses numbered globally; incoming plastic synapses per post neuron (CSR). */
     public final int plasticCount;
-    public final int[] plasticPost, plasticPre, plasticRule;
+    public final int[] plasticRule;
     public final int[] inStart, inSyn;
     public final List<TwoPhaseRule> rules = new ArrayList<>();
     public final int[] ruleCaDelaySteps;
@@ -45,6 +45,8 @@ public final class CompiledNetwork {
     public final List<CompiledRecording> recordings = new ArrayList<>();
     /** Steps where plasticity switches: [step, enabled ? 1 : 0] pairs in time order. */
     public final long[][] plasticitySwitches;
+    /** Fast-forward windows [start, stop) in steps, in time order. */
+    public final long[][] fastForward;
     public final int maxDelaySteps;
 
     public static final double SLOW_PERIOD_SECONDS = 0.1;
@@ -72,59 +74,61 @@ public final class CompiledNetwork {
         refSteps = new int[n];
         for (Population p : e.network().populations()) neuronParameters(p);
 
-        // synapses
+        // synapses: CSR by pre straight from the connector, never one object per synapse
         int maxDelay = 1;
-        List<int[]> plastic = new ArrayList<>(); // [pre, post, rule] global
-        int projIndex = 0;
+        int projIndex = 0, plasticTotal = 0;
         for (Projection pr : e.network().projections()) {
             int preOff = popOffset.get(pr.pre()), postOff = popOffset.get(pr.post());
             int nPre = popByName.get(pr.pre()).size(), nPost = popByName.get(pr.post()).size();
             boolean same = pr.pre().equals(pr.post());
-            int[][] pairs = connect(pr.connector(), nPre, nPost, same, projIndex);
+            int[][] csr = connect(pr.connector(), nPre, nPost, same, projIndex);
+            int[] start = csr[0], post = csr[1];
+            for (int k = 0; k < post.length; k++) post[k] += postOff;
             int delay = (int) tb.nearestTick(pr.delay());
             maxDelay = Math.max(maxDelay, delay);
-            int rule = -1, plasticBase = plastic.size();
+            int rule = -1, plasticBase = -1;
+            int[] plasticIndex = null;
             if (pr.synapse() instanceof TwoPhaseRule r) {
                 rule = rules.size();
                 rules.add(r);
                 maxDelay = Math.max(maxDelay, (int) tb.nearestTick(r.calciumDelay()));
-            }
-            // CSR by pre (pairs are generated in (pre, post) order)
-            int[] start = new int[nPre + 1];
-            for (int[] pq : pairs) start[pq[0] + 1]++;
-            for (int i = 0; i < nPre; i++) start[i + 1] += start[i];
-            int[] post = new int[pairs.length];
-            for (int i = 0; i < pairs.length; i++) {
-                post[i] = postOff + pairs[i][1];
-                if (rule >= 0) plastic.add(new int[]{preOff + pairs[i][0], post[i], rule});
+                plasticBase = plasticTotal;
+                if ((long) plasticTotal + post.length > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("more than 2^31 plastic synapses");
+                }
+                plasticIndex = postMajor(start, post, postOff, nPost, plasticBase);
+                plasticTotal += post.length;
             }
             double weight = pr.synapse() instanceof SynapseType.Static s ? s.weight() : 0;
             projections.add(new CompiledProjection(pr.name(), preOff, nPre, postOff, nPost, delay, start, post,
-                    weight, rule, rule >= 0 ? plasticBase : -1, projIndex));
+                    weight, rule, plasticBase, plasticIndex, projIndex));
             projIndex++;
         }
         maxDelaySteps = maxDelay;
-        plasticCount = plastic.size();
-        plasticPre = new int[plasticCount];
-        plasticPost = new int[plasticCount];
+        plasticCount = plasticTotal;
         plasticRule = new int[plasticCount];
-        for (int k = 0; k < plasticCount; k++) {
-            plasticPre[k] = plastic.get(k)[0];
-            plasticPost[k] = plastic.get(k)[1];
-            plasticRule[k] = plastic.get(k)[2];
-        }
         inStart = new int[neurons + 1];
-        for (int k = 0; k < plasticCount; k++) inStart[plasticPost[k] + 1]++;
+        for (CompiledProjection pr : projections) {
+            if (!pr.plastic()) continue;
+            Arrays.fill(plasticRule, pr.plasticBase(), pr.plasticBase() + pr.size(), pr.rule());
+            for (int post : pr.post()) inStart[post + 1]++;
+        }
         for (int i = 0; i < neurons; i++) inStart[i + 1] += inStart[i];
         inSyn = new int[plasticCount];
         int[] fill = Arrays.copyOf(inStart, neurons);
-        for (int k = 0; k < plasticCount; k++) inSyn[fill[plasticPost[k]]++] = k;
+        for (CompiledProjection pr : projections) {
+            if (!pr.plastic()) continue;
+            int[] postOf = new int[pr.size()];
+            for (int k = 0; k < pr.size(); k++) postOf[pr.plasticIndex()[k] - pr.plasticBase()] = pr.post()[k];
+            for (int j = 0; j < postOf.length; j++) inSyn[fill[postOf[j]]++] = pr.plasticBase() + j;
+        }
         ruleCaDelaySteps = rules.stream().mapToInt(r -> (int) tb.nearestTick(r.calciumDelay())).toArray();
 
         int si = 0;
         for (Stimulus s : e.protocol().stimuli()) stimuli.add(CompiledStimulus.of(s, si++, this, tb));
         for (Recording r : e.protocol().recordings()) recordings.add(CompiledRecording.of(r, this, tb));
         plasticitySwitches = switches(e.protocol(), tb);
+        fastForward = new long[0][];
     }
 
     private void neuronParameters(Population p) {
@@ -183,15 +187,22 @@ public final class CompiledNetwork {
         throw new IllegalArgumentException("normal distribution " + d + ": no draw inside [min, max] after 1000 attempts");
     }
 
+    /** The connector's synapses as CSR {start (nPre + 1), post (population-local)}, rows sorted by post. */
     private int[][] connect(Connector c, int nPre, int nPost, boolean same, int projIndex) {
-        List<int[]> out = new ArrayList<>();
+        int[] start = new int[nPre + 1];
+        Engine.IntList post = new Engine.IntList();
         switch (c) {
             case Connector.AllToAll a -> {
-                for (int i = 0; i < nPre; i++)
-                    for (int j = 0; j < nPost; j++) if (!same || a.allowSelf() || i != j) out.add(new int[]{i, j});
+                for (int i = 0; i < nPre; i++) {
+                    for (int j = 0; j < nPost; j++) if (!same || a.allowSelf() || i != j) post.add(j);
+                    start[i + 1] = post.size;
+                }
             }
             case Connector.OneToOne o -> {
-                for (int i = 0; i < Math.min(nPre, nPost); i++) out.add(new int[]{i, i});
+                for (int i = 0; i < nPre; i++) {
+                    if (i < nPost) post.add(i);
+                    start[i + 1] = post.size;
+                }
             }
             case Connector.FixedProbability f -> {
                 long cs = f.seed() != 0 ? f.seed() : mix(seed, 0x434F4E4EL + projIndex);
@@ -200,18 +211,23 @@ public final class CompiledNetwork {
                     for (int j = 0; j < nPost; j++) {
                         if (same && !f.allowSelf() && i == j) continue;
                         long u = Philox.draw(cs, Streams.CONNECTIVITY, i, j) & 0xFFFFFFFFL;
-                        if (u < threshold) out.add(new int[]{i, j});
+                        if (u < threshold) post.add(j);
                     }
+                    start[i + 1] = post.size;
                 }
             }
             case Connector.Explicit x -> {
-                int[][] pairs = new int[x.size()][];
-                for (int i = 0; i < x.size(); i++) pairs[i] = new int[]{x.preAt(i), x.postAt(i)};
-                Arrays.sort(pairs, (p, q) -> p[0] != q[0] ? Integer.compare(p[0], q[0]) : Integer.compare(p[1], q[1]));
-                return pairs;
+                long[] pairs = new long[x.size()];
+                for (int i = 0; i < x.size(); i++) pairs[i] = ((long) x.preAt(i) << 32) | x.postAt(i);
+                Arrays.sort(pairs);
+                for (long pq : pairs) {
+                    start[(int) (pq >>> 32) + 1]++;
+                    post.add((int) pq);
+                }
+                for (int i = 0; i < nPre; i++) start[i + 1] += start[i];
             }
         }
-        return out.toArray(new int[0][]);
+        return new int[][]{start, post.toArray()};
     }
 
     private static long[][] switches(Protocol p, TimeBase tb) {
@@ -227,6 +243,22 @@ public final class CompiledNetwork {
             prev = on;
         }
         return out.toArray(new long[0][]);
+    }
+
+    /**
+     * Plastic synapses are numbered post-major: by post, then pre, from the projection's base. The
+     * synapses of a post neuron are then contiguous in memory, and so are the blocks of neurons each
+     * thread owns: no two threads write the same cache line, and the late-phase tick streams.
+     */
+    private static int[] postMajor(int[] start, int[] post, int postOff, int nPost, int base) {
+        int[] next = new int[nPost + 1];
+        for (int g : post) next[g - postOff + 1]++;
+        for (int j = 0; j < nPost; j++) next[j + 1] += next[j];
+        int[] index = new int[post.length];
+        for (int i = 0; i + 1 < start.length; i++) {
+            for (int k = start[i]; k < start[i + 1]; k++) index[k] = base + next[post[k] - postOff]++;
+        }
+        return index;
     }
 
     /** SplitMix64 finaliser: derives independent seeds from the master seed. */
@@ -247,8 +279,12 @@ public final class CompiledNetwork {
 
     /** A projection in CSR form: outgoing synapses of local pre i are [start[i], start[i+1]). */
     public record CompiledProjection(String name, int preOffset, int preSize, int postOffset, int postSize, int delay,
-                                     int[] start, int[] post, double weight, int rule, int plasticBase, int index) {
+                                     int[] start, int[] post, double weight, int rule, int plasticBase,
+                                     int[] plasticIndex, int index) {
         public boolean plastic() { return rule >= 0; }
+
+        /** The global plastic index of synapse k (CSR position) of a plastic projection. */
+        public int plastic(int k) { return plasticIndex[k]; }
         public int size() { return post.length; }
 
         /** The synapse index (within the projection) of the local pair, or -1. */

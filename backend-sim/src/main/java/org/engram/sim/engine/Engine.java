@@ -8,10 +8,8 @@ import org.engram.sim.rng.Streams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The emulator's scheduler, shared by both arithmetics: the order of updates within a step, spike
@@ -22,12 +20,19 @@ import java.util.stream.IntStream;
 public abstract class Engine {
     /** Neuron-loop flags. */
     protected static final byte NONE = 0, FORCE_SPIKE = 1, FORCE_FIRING = 2;
-    /** Neurons per parallel chunk; smaller networks run on the calling thread. */
-    static final int CHUNK = 1024;
+    /**
+     * Neurons per ownership block. With T threads, member t owns the blocks b with b mod T = t: the
+     * neurons, their incoming synapses and everything arriving at them. Every state variable thus has
+     * one owner that applies its updates in the serial order, so results do not depend on T.
+     */
+    static final int BLOCK = 64;
 
     protected final CompiledNetwork net;
-    private final int threads;
-    private final ForkJoinPool pool;
+    private final StepTeam team;          // null: serial
+    private final int members;
+    private final byte[] owner;           // member owning each neuron
+    private final IntList[] memberSpikes;
+    private final boolean[] memberChanged;
 
     // spike ring: spikes emitted at step t live in slot t % ring while t is within the longest delay
     private final int ring;
@@ -42,8 +47,13 @@ public abstract class Engine {
     protected final int[] ouStimulus;    // the OU stimulus driving each neuron, or -1
     protected final boolean[] ouOn;      // per stimulus, this step
     private final int[] poissonDraw = new int[4];
+    /** Per neuron, the Philox block of its OU noise (four steps) and the block's index: see Philox.stepWord. */
+    private final int[] ouBlock;
 
     private boolean plasticityOn = true;
+    private int fastForwardIndex = 0;
+    private final LatePhase[] latePhase;
+    private double[] synthesisEnd;       // per neuron during a fast-forward window, seconds since its start
     private int switchIndex = 0;
 
     // outputs
@@ -56,8 +66,14 @@ public abstract class Engine {
 
     protected Engine(CompiledNetwork net, int threads) {
         this.net = net;
-        this.threads = Math.max(1, threads);
-        this.pool = this.threads > 1 && net.neurons >= 2 * CHUNK ? new ForkJoinPool(this.threads) : null;
+        int t = Math.max(1, Math.min(threads, Math.min(64, (net.neurons + BLOCK - 1) / BLOCK)));
+        this.members = t;
+        this.team = t > 1 ? new StepTeam(t, "engram-sim") : null;
+        this.owner = new byte[net.neurons];
+        for (int i = 0; i < net.neurons; i++) owner[i] = (byte) ((i / BLOCK) % t);
+        this.memberSpikes = new IntList[t];
+        for (int m = 0; m < t; m++) memberSpikes[m] = new IntList();
+        this.memberChanged = new boolean[t];
         this.ring = net.maxDelaySteps + 1;
         this.slot = new int[ring][16];
         this.slotLen = new int[ring];
@@ -66,6 +82,9 @@ public abstract class Engine {
         this.force = new byte[net.neurons];
         this.inputCount = new int[net.stimuli.size()][];
         for (CompiledStimulus st : net.stimuli) inputCount[st.index] = new int[st.neurons.length];
+        this.latePhase = net.rules.stream().map(LatePhase::of).toArray(LatePhase[]::new);
+        this.ouBlock = new int[6 * net.neurons];
+        Arrays.fill(ouBlock, Philox.NO_BLOCK);
         this.ouStimulus = new int[net.neurons];
         Arrays.fill(ouStimulus, -1);
         this.ouOn = new boolean[net.stimuli.size()];
@@ -103,11 +122,32 @@ public abstract class Engine {
     /** Late-phase update of neuron i (protein) and its incoming plastic synapses (z) at step s. */
     protected abstract void slowTick(int i, long s);
 
+    // fast-forward (docs/fixed-point.md, "Fast-forward"): the shared algorithm lives here, the engines store
+
+    /** Brings plastic synapse q to step s and anchors it there: h quiet with its value at s, calcium zero. */
+    protected abstract void anchorQuiet(int q, long s);
+    /** h - h0 (mV) of a quiet-anchored synapse at its anchor. */
+    protected abstract double anchorDeviation(int q);
+    protected abstract double lateWeight(int q);
+    protected abstract void setLateWeight(int q, double z);
+    protected abstract double protein(int i);
+    protected abstract void setProtein(int i, double p, boolean synthesis);
+
     protected abstract void freezePlasticity(long s);
     protected abstract void thawPlasticity(long s);
 
     /** Value of a traced variable at step s (state at the start of the step). */
     protected abstract double read(TraceVariable v, CompiledRecording rec, int element, long s);
+
+    /** The uniform 32-bit draw of neuron i's OU noise at step s. */
+    protected final int ouUniform(int i, long s) {
+        return Philox.stepWord(net.seed, Streams.OU_NOISE, i, s, ouBlock, 6 * i);
+    }
+
+    /** A fresh buffer for {@link Philox#stepWord} draws of one element. */
+    protected static int[] noiseBuffer() {
+        return new int[]{0, 0, 0, 0, Philox.NO_BLOCK, Philox.NO_BLOCK};
+    }
 
     // ------------------------------------------------------------------ the run
 
@@ -126,6 +166,12 @@ public abstract class Engine {
                     progress.accept((double) s / steps);
                     nextReport = s + (1 << 16);
                 }
+                if (fastForwardIndex < net.fastForward.length && net.fastForward[fastForwardIndex][0] == s) {
+                    long[] w = net.fastForward[fastForwardIndex++];
+                    fastForward(w[0], w[1], progress, cancelled);
+                    s = w[1] - 1;
+                    continue;
+                }
                 while (switchIndex < net.plasticitySwitches.length && net.plasticitySwitches[switchIndex][0] <= s) {
                     boolean on = net.plasticitySwitches[switchIndex++][1] == 1;
                     if (on && !plasticityOn) thawPlasticity(s);
@@ -135,10 +181,8 @@ public abstract class Engine {
                 if (s > 0 && s % K == 0 && plasticityOn && net.plasticCount > 0) tick(s);
                 sample(s);
                 boolean changed = stimuli(s);
-                spikes.clear();
-                changed |= neurons(s, spikes);
+                changed |= step(s, spikes);
                 record(s, spikes);
-                synapses(s, spikes);
                 stepsExecuted++;
                 if (!changed && spikes.size == 0 && s + 1 - lastSpikeStep > net.maxDelaySteps) {
                     long next = nextEvent(s + 1);
@@ -148,21 +192,114 @@ public abstract class Engine {
             sample(steps);
             progress.accept(1.0);
         } finally {
-            if (pool != null) pool.shutdownNow();
+            if (team != null) team.close();
         }
     }
 
-    private void tick(long s) {
-        if (pool == null) {
-            for (int i = 0; i < net.neurons; i++) if (net.inStart[i + 1] > net.inStart[i]) slowTick(i, s);
-        } else {
-            int chunks = (net.neurons + CHUNK - 1) / CHUNK;
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                for (int i = c * CHUNK, e = Math.min(net.neurons, i + CHUNK); i < e; i++) {
-                    if (net.inStart[i + 1] > net.inStart[i]) slowTick(i, s);
-                }
-            })).join();
+    /**
+     * The window [s0, s1) without spiking: neurons keep the state they had at s0, spikes in flight are
+     * dropped, every synapse is anchored quiet at s0 with zero calcium, and the late phase advances in
+     * closed form from one recording sample to the next. Returns with the state at s1.
+     */
+    private void fastForward(long s0, long s1, DoubleConsumer progress, BooleanSupplier cancelled) {
+        Arrays.fill(slotLen, 0);
+        Arrays.fill(slotStep, -1);
+        lastSpikeStep = Long.MIN_VALUE / 2;
+        synthesisEnd = new double[net.neurons];
+        forEachPlasticNeuron(i -> enterFastForward(i, s0));
+        sample(s0);
+        for (long a = s0; a < s1; ) {
+            if (cancelled.getAsBoolean()) throw new CancelledException("cancelled at t = " + a * net.dt + " s");
+            long b = s1;
+            for (CompiledRecording r : net.recordings) b = Math.min(b, r.nextSample(a + 1));
+            final long from = a, to = b;
+            forEachPlasticNeuron(i -> advanceLatePhase(i, s0, from, to));
+            if (b < s1) sample(b);
+            progress.accept((double) b / net.steps);
+            a = b;
         }
+        synthesisEnd = null;
+    }
+
+    private void enterFastForward(int i, long s0) {
+        double sigma = 0;
+        for (int j = net.inStart[i]; j < net.inStart[i + 1]; j++) {
+            int q = net.inSyn[j];
+            anchorQuiet(q, s0);
+            sigma += Math.abs(anchorDeviation(q));
+        }
+        synthesisEnd[i] = latePhase[net.plasticRule[net.inSyn[net.inStart[i]]]].synthesisEnd(sigma);
+    }
+
+    /** Protein of neuron i and the late weights of its inputs from step a to step b (exact). */
+    private void advanceLatePhase(int i, long s0, long a, long b) {
+        final int from = net.inStart[i], to = net.inStart[i + 1];
+        final LatePhase neuronRule = latePhase[net.plasticRule[net.inSyn[from]]];
+        final double ta = (a - s0) * net.dt, tb = (b - s0) * net.dt, end = synthesisEnd[i];
+        final double pa = protein(i);
+        final double whole = neuronRule.proteinIntegral(pa, ta, end, tb);
+        LatePhase r = null;
+        double tagAtA = 0, tagAtB = 0;   // |d0| needed to be tagged at ta, at tb
+        for (int j = from; j < to; j++) {
+            int q = net.inSyn[j];
+            if (latePhase[net.plasticRule[q]] != r) {
+                r = latePhase[net.plasticRule[q]];
+                tagAtA = r.thetaTag() * StrictMath.exp(ta / r.tauRelax());
+                tagAtB = r.thetaTag() * StrictMath.exp(tb / r.tauRelax());
+            }
+            double d0 = anchorDeviation(q), ad = Math.abs(d0);
+            if (ad < tagAtA) continue;                       // untagged for the whole segment: z holds
+            double integral = ad >= tagAtB ? whole : neuronRule.proteinIntegral(pa, ta, end, r.tagEnd(ad));
+            if (integral <= 0) continue;
+            double target = d0 > 0 ? r.zMax() : r.zMin();
+            setLateWeight(q, target + (lateWeight(q) - target) * StrictMath.exp(-integral / r.tauZ()));
+        }
+        setProtein(i, neuronRule.protein(pa, ta, end, tb), tb < end);
+    }
+
+    private void forEachPlasticNeuron(java.util.function.IntConsumer action) {
+        java.util.function.IntConsumer member = m -> {
+            for (int b = m * BLOCK; b < net.neurons; b += members * BLOCK) {
+                for (int i = b, e = Math.min(net.neurons, b + BLOCK); i < e; i++) {
+                    if (net.inStart[i + 1] > net.inStart[i]) action.accept(i);
+                }
+            }
+        };
+        if (team == null) member.accept(0);
+        else team.run(member);
+    }
+
+    private void tick(long s) {
+        forEachPlasticNeuron(i -> slowTick(i, s));
+    }
+
+    /**
+     * Neurons, stimulus input, spike arrivals and calcium of step s, each member on what it owns;
+     * then the spikes of step s, in neuron order, into {@code spikes} and the delay ring.
+     */
+    private boolean step(long s, IntList spikes) {
+        boolean changed = false;
+        spikes.clear();
+        if (team == null) {
+            changed = stepMember(0, s);
+            IntList own = memberSpikes[0];
+            for (int j = 0; j < own.size; j++) spikes.add(own.data[j]);
+        } else {
+            team.run(m -> stepMember(m, s));
+            for (int m = 0; m < members; m++) {
+                changed |= memberChanged[m];
+                IntList own = memberSpikes[m];
+                for (int j = 0; j < own.size; j++) spikes.add(own.data[j]);
+            }
+            if (spikes.size > 1) Arrays.sort(spikes.data, 0, spikes.size);
+        }
+        int r = (int) (s % ring);
+        if (slot[r].length < spikes.size) slot[r] = new int[spikes.size];
+        System.arraycopy(spikes.data, 0, slot[r], 0, spikes.size);
+        slotLen[r] = spikes.size;
+        slotStep[r] = s;
+        if (spikes.size > 0) lastSpikeStep = s;
+        return changed;
     }
 
     /** Sets this step's stimulus flags; returns true when a stimulus acts at s. */
@@ -217,41 +354,22 @@ public abstract class Engine {
         else inputCount[st.index][j] += count;
     }
 
-    private boolean neurons(long s, IntList spikes) {
-        boolean changed;
-        if (pool == null) {
-            changed = stepNeurons(0, net.neurons, s, spikes);
-        } else {
-            int chunks = (net.neurons + CHUNK - 1) / CHUNK;
-            IntList[] parts = new IntList[chunks];
-            boolean[] ch = new boolean[chunks];
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                parts[c] = new IntList();
-                ch[c] = stepNeurons(c * CHUNK, Math.min(net.neurons, (c + 1) * CHUNK), s, parts[c]);
-            })).join();
-            changed = false;
-            for (int c = 0; c < chunks; c++) {
-                changed |= ch[c];
-                for (int j = 0; j < parts[c].size; j++) spikes.add(parts[c].data[j]);
-            }
+    private boolean stepMember(int m, long s) {
+        IntList own = memberSpikes[m];
+        own.clear();
+        boolean changed = false;
+        for (int b = m * BLOCK; b < net.neurons; b += members * BLOCK) {
+            int e = Math.min(net.neurons, b + BLOCK);
+            changed |= stepNeurons(b, e, s, own);
+            Arrays.fill(force, b, e, NONE);
         }
-        Arrays.fill(force, NONE);
-        return changed;
-    }
-
-    private void synapses(long s, IntList spikes) {
-        int r = (int) (s % ring);
-        if (slot[r].length < spikes.size) slot[r] = new int[spikes.size];
-        System.arraycopy(spikes.data, 0, slot[r], 0, spikes.size);
-        slotLen[r] = spikes.size;
-        slotStep[r] = s;
-        if (spikes.size > 0) lastSpikeStep = s;
-
+        memberChanged[m] = changed;
+        final boolean all = members == 1;
         // stimulus input (after the decay of this step, like synaptic arrivals)
         for (CompiledStimulus st : net.stimuli) {
             int[] counts = inputCount[st.index];
             for (int j = 0; j < counts.length; j++) {
-                if (counts[j] > 0) {
+                if (counts[j] > 0 && (all || owner[st.neurons[j]] == m)) {
                     addStimulusInput(st.neurons[j], st, counts[j]);
                     counts[j] = 0;
                 }
@@ -259,30 +377,38 @@ public abstract class Engine {
         }
         // arrivals, in projection order, then spike order, then synapse order
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
-            int[] src = spikesAt(s - pr.delay());
+            long t = s - pr.delay();
+            int[] src = spikesAt(t);
             if (src == null) continue;
-            for (int j = 0, len = slotLen[(int) ((s - pr.delay()) % ring)]; j < len; j++) {
+            int[] post = pr.post(), start = pr.start();
+            for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
                 int local = src[j] - pr.preOffset();
                 if (local < 0 || local >= pr.preSize()) continue;
-                for (int k = pr.start()[local], e = pr.start()[local + 1]; k < e; k++) deliver(pr, k, s);
+                for (int k = start[local], e = start[local + 1]; k < e; k++) {
+                    if (all || owner[post[k]] == m) deliver(pr, k, s);
+                }
             }
         }
-        if (!plasticityOn || net.plasticCount == 0) return;
+        if (!plasticityOn || net.plasticCount == 0) return changed;
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
             if (!pr.plastic()) continue;
             long t = s - net.ruleCaDelaySteps[pr.rule()];
             int[] src = spikesAt(t);
             if (src == null) continue;
+            int[] post = pr.post(), start = pr.start(), plasticIndex = pr.plasticIndex();
             for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
                 int local = src[j] - pr.preOffset();
                 if (local < 0 || local >= pr.preSize()) continue;
-                for (int k = pr.start()[local], e = pr.start()[local + 1]; k < e; k++) calciumPre(pr.plasticBase() + k, s);
+                for (int k = start[local], e = start[local + 1]; k < e; k++) {
+                    if (all || owner[post[k]] == m) calciumPre(plasticIndex[k], s);
+                }
             }
         }
-        for (int j = 0; j < spikes.size; j++) {
-            int n = spikes.data[j];
+        for (int j = 0; j < own.size; j++) {
+            int n = own.data[j];
             for (int q = net.inStart[n], e = net.inStart[n + 1]; q < e; q++) calciumPost(net.inSyn[q], s);
         }
+        return changed;
     }
 
     private int[] spikesAt(long t) {
@@ -298,6 +424,7 @@ public abstract class Engine {
         if (net.plasticCount > 0) next = Math.min(next, ((s + K - 1) / K) * K);
         for (CompiledRecording r : net.recordings) next = Math.min(next, r.nextSample(s));
         if (switchIndex < net.plasticitySwitches.length) next = Math.min(next, net.plasticitySwitches[switchIndex][0]);
+        if (fastForwardIndex < net.fastForward.length) next = Math.min(next, net.fastForward[fastForwardIndex][0]);
         return Math.max(next, s);
     }
 
@@ -333,9 +460,9 @@ public abstract class Engine {
 
     /** Final (h, z, w) of a synapse, for result summaries. */
     public double[] finalSynapse(CompiledNetwork.CompiledProjection pr, int k) {
-        return new double[]{read(TraceVariable.H, null, pr.plasticBase() + k, net.steps),
-                read(TraceVariable.Z, null, pr.plasticBase() + k, net.steps),
-                read(TraceVariable.W, null, pr.plasticBase() + k, net.steps)};
+        return new double[]{read(TraceVariable.H, null, pr.plastic(k), net.steps),
+                read(TraceVariable.Z, null, pr.plastic(k), net.steps),
+                read(TraceVariable.W, null, pr.plastic(k), net.steps)};
     }
 
     /** A growable int array (no boxing on the hot path). */

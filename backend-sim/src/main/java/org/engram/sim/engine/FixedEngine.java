@@ -126,13 +126,12 @@ public final class FixedEngine extends Engine {
     @Override
     protected boolean stepNeurons(int from, int to, long s, IntList spikes) {
         boolean changed = false;
-        final long seed = net.seed;
         for (int i = from; i < to; i++) {
             int oldV = v[i], oldU = u[i], oldBg = bg[i];
             int ou = ouStimulus[i];
             if (ou >= 0) {
                 if (ouOn[ou]) {
-                    int g = NormalTable.gaussianQ28(Philox.draw(seed, Streams.OU_NOISE, i, s));
+                    int g = NormalTable.gaussianQ28(ouUniform(i, s));
                     bg[i] = sat(ouMu[i] + rshift((long) (bg[i] - ouMu[i]) * ouE[i], Q30) + rshift((long) ouSig[i] * g, 28));
                 } else {
                     bg[i] = 0;
@@ -172,7 +171,7 @@ public final class FixedEngine extends Engine {
         int post = pr.post()[k];
         int w;
         if (pr.plastic()) {
-            int q = pr.plasticBase() + k;
+            int q = pr.plastic(k);
             w = (int) rshift(weightQ24(q, s), 8);
         } else {
             w = staticWeight[pr.index()];
@@ -197,13 +196,14 @@ public final class FixedEngine extends Engine {
         long t = hS[q];
         int hv = h[q];
         final long seed = net.seed;
+        final int[] noise = noiseBuffer();
         while (t < s) {
             int c = calciumAt(q, t);
             if (c < r.thetaD) {
                 hActive[q] = false;
                 break;
             }
-            int g = NormalTable.gaussianQ28(Philox.draw(seed, Streams.PLASTICITY_NOISE, q, t));
+            int g = NormalTable.gaussianQ28(Philox.stepWord(seed, Streams.PLASTICITY_NOISE, q, t, noise, 0));
             if (c >= r.thetaP) {
                 hv = sat(r.hTargetP + rshift((long) (hv - r.hTargetP) * r.eP, Q30) + rshift((long) r.sigmaP * g, 28));
             } else {
@@ -266,6 +266,34 @@ public final class FixedEngine extends Engine {
         return (int) Math.max(r.zMin, Math.min(r.zMax, zv));
     }
 
+    // ------------------------------------------------------------------ fast-forward storage
+
+    @Override
+    protected void anchorQuiet(int q, long s) {
+        h[q] = hAt(q, s);
+        hS[q] = s;
+        hActive[q] = false;
+        cA[q] = 0;
+        cS[q] = s;
+    }
+
+    @Override protected double anchorDeviation(int q) {
+        return Fx.toDouble(h[q] - rules[net.plasticRule[q]].h0, Q24);
+    }
+
+    @Override protected double lateWeight(int q) { return Fx.toDouble(z[q], Q30); }
+
+    @Override protected void setLateWeight(int q, double zv) {
+        z[q] = clampZ(rules[net.plasticRule[q]], Fx.ofLong(zv, Q30));
+    }
+
+    @Override protected double protein(int i) { return Fx.toDouble(p[i], Q30); }
+
+    @Override protected void setProtein(int i, double pv, boolean on) {
+        p[i] = Fx.of(pv, Q30);
+        synthesis[i] = on;
+    }
+
     @Override
     protected void freezePlasticity(long s) {
         for (int q = 0; q < net.plasticCount; q++) {
@@ -291,7 +319,7 @@ public final class FixedEngine extends Engine {
     @Override
     protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
         if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight();
-        int q = var.perSynapse() && rec != null ? rec.projection.plasticBase() + e : e;
+        int q = var.perSynapse() && rec != null ? rec.projection.plastic(e) : e;
         return switch (var) {
             case V -> Fx.toDouble(v[e], Q16);
             case I_SYN -> Fx.toDouble(u[e] + bg[e], Q16);

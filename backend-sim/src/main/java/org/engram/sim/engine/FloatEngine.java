@@ -95,13 +95,12 @@ public final class FloatEngine extends Engine {
     @Override
     protected boolean stepNeurons(int from, int to, long s, IntList spikes) {
         boolean changed = false;
-        final long seed = net.seed;
         for (int i = from; i < to; i++) {
             double oldV = v[i], oldU = u[i], oldBg = bg[i];
             int ou = ouStimulus[i];
             if (ou >= 0) {
                 if (ouOn[ou]) {
-                    double g = NormalTable.gaussian(Philox.draw(seed, Streams.OU_NOISE, i, s));
+                    double g = NormalTable.gaussian(ouUniform(i, s));
                     bg[i] = ouMu[i] + (bg[i] - ouMu[i]) * ouE[i] + ouSig[i] * g;
                 } else {
                     bg[i] = 0;
@@ -136,7 +135,7 @@ public final class FloatEngine extends Engine {
 
     @Override
     protected void deliver(CompiledNetwork.CompiledProjection pr, int k, long s) {
-        u[pr.post()[k]] += pr.plastic() ? weight(pr.plasticBase() + k, s) : pr.weight();
+        u[pr.post()[k]] += pr.plastic() ? weight(pr.plastic(k), s) : pr.weight();
     }
 
     private double weight(int q, long s) {
@@ -153,13 +152,14 @@ public final class FloatEngine extends Engine {
         long t = hS[q];
         double hv = h[q];
         final long seed = net.seed;
+        final int[] noise = noiseBuffer();
         while (t < s) {
             double c = calciumAt(q, t);
             if (c < r.thetaD) {
                 hActive[q] = false;
                 break;
             }
-            double g = NormalTable.gaussian(Philox.draw(seed, Streams.PLASTICITY_NOISE, q, t));
+            double g = NormalTable.gaussian(Philox.stepWord(seed, Streams.PLASTICITY_NOISE, q, t, noise, 0));
             hv = c >= r.thetaP ? r.hTargetP + (hv - r.hTargetP) * r.eP + r.sigmaP * g
                     : r.hTargetD + (hv - r.hTargetD) * r.eD + r.sigmaD * g;
             t++;
@@ -209,6 +209,32 @@ public final class FloatEngine extends Engine {
         synthesis[i] = sum >= r.thetaPro;
     }
 
+    // ------------------------------------------------------------------ fast-forward storage
+
+    @Override
+    protected void anchorQuiet(int q, long s) {
+        h[q] = hAt(q, s);
+        hS[q] = s;
+        hActive[q] = false;
+        cA[q] = 0;
+        cS[q] = s;
+    }
+
+    @Override protected double anchorDeviation(int q) { return h[q] - rules[net.plasticRule[q]].h0; }
+    @Override protected double lateWeight(int q) { return z[q]; }
+
+    @Override protected void setLateWeight(int q, double zv) {
+        Rule r = rules[net.plasticRule[q]];
+        z[q] = Math.max(r.zMin, Math.min(r.zMax, zv));
+    }
+
+    @Override protected double protein(int i) { return p[i]; }
+
+    @Override protected void setProtein(int i, double pv, boolean on) {
+        p[i] = pv;
+        synthesis[i] = on;
+    }
+
     @Override
     protected void freezePlasticity(long s) {
         for (int q = 0; q < net.plasticCount; q++) {
@@ -232,7 +258,7 @@ public final class FloatEngine extends Engine {
     @Override
     protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
         if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight();
-        int q = var.perSynapse() && rec != null ? rec.projection.plasticBase() + e : e;
+        int q = var.perSynapse() && rec != null ? rec.projection.plastic(e) : e;
         return switch (var) {
             case V -> v[e];
             case I_SYN -> u[e] + bg[e];

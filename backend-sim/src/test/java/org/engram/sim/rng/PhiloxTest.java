@@ -33,4 +33,16 @@ class PhiloxTest {
         Philox.draw(seed, 9, 9, 9);
         assertEquals(a, Philox.draw(seed, 3, 5, 123456789L));
     }
+
+    @Test
+    void drawIsWordZeroOfTheBlock() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int[] out = new int[4];
+        for (int i = 0; i < 10_000; i++) {
+            long seed = r.nextLong(), step = r.nextLong();
+            int stream = r.nextInt(), element = r.nextInt();
+            Philox.block((int) seed, (int) (seed >>> 32), (int) step, (int) (step >>> 32), element, stream, out);
+            assertEquals(out[0], Philox.draw(seed, stream, element, step));
+        }
+    }
 }
