@@ -2,6 +2,8 @@ package org.engram.hal.io;
 
 import org.engram.hal.model.*;
 import org.engram.hal.model.LifParameters;
+import org.engram.hal.model.FastForward;
+import org.engram.hal.model.Reduction;
 import org.engram.hal.model.SpikeDelivery;
 import org.engram.hal.units.Dimension;
 import org.engram.hal.units.Quantities;
@@ -56,6 +58,16 @@ public final class ExperimentCodec {
             return Quantities.parse(text, dim);
         } catch (IllegalArgumentException ex) {
             fail(path, ex.getMessage());
+            return dflt;
+        }
+    }
+
+    /** A time that another field path already checks: its problems are not reported twice. */
+    private static double quietQuantity(String text, double dflt) {
+        if (text.isBlank()) return dflt;
+        try {
+            return Quantities.parse(text, Dimension.TIME);
+        } catch (IllegalArgumentException ex) {
             return dflt;
         }
     }
@@ -341,8 +353,163 @@ public final class ExperimentCodec {
             var r = recording("protocol.recordings[" + i + "]", m.getRecordings(i), net, duration, i);
             if (r != null) recs.add(r);
         }
+        List<FastForward> fastForward = fastForward(m, duration);
+        spikingOutsideFastForward(stimuli, m, fastForward);
+        List<org.engram.hal.model.Analysis> analyses = new ArrayList<>();
+        Set<String> analysisNames = new HashSet<>();
+        for (int i = 0; i < m.getAnalysesCount(); i++) {
+            String path = "protocol.analyses[" + i + "]";
+            var a = analysis(path, m.getAnalyses(i), m, net, duration, fastForward, i);
+            if (a == null) continue;
+            if (!analysisNames.add(a.name())) fail(path + ".name", "duplicate analysis name '" + a.name() + "'");
+            else analyses.add(a);
+        }
         if (!problems.isEmpty()) return null;
-        return build("protocol", () -> new org.engram.hal.model.Protocol(duration, dt, stimuli, windows, recs));
+        return build("protocol", () -> new org.engram.hal.model.Protocol(duration, dt, stimuli, windows, recs, fastForward, analyses));
+    }
+
+    /** Windows in file order; each inside [0, duration], none overlapping another. */
+    private List<FastForward> fastForward(org.engram.proto.v1.Protocol m, double duration) {
+        List<FastForward> out = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < m.getFastForwardCount(); i++) {
+            String path = "protocol.fast_forward[" + i + "]";
+            var f = m.getFastForward(i);
+            if (f.getStart().isBlank()) fail(path + ".start", "missing: when spiking stops, e.g. '12 s'");
+            double start = nonNegative(path + ".start", f.getStart(), Dimension.TIME, 0);
+            double stop = nonNegative(path + ".stop", f.getStop(), Dimension.TIME, duration);
+            if (stop > duration) fail(path + ".stop", "ends after the run (" + stop + " s > duration " + duration + " s)");
+            if (!(stop > start)) {
+                fail(path, "stop (" + stop + " s) must come after start (" + start + " s)");
+                continue;
+            }
+            FastForward ff = new FastForward(start, stop);
+            for (int j = 0; j < out.size(); j++) {
+                if (ff.overlaps(out.get(j).start(), out.get(j).stop())) fail(path, "overlaps " + paths.get(j));
+            }
+            out.add(ff);
+            paths.add(path);
+        }
+        return out;
+    }
+
+    /**
+     * Stimuli that make neurons spike would be lost in a fast-forward window, where neurons are silent:
+     * an error rather than a quietly different experiment. Background (poisson, ou_current) just pauses.
+     */
+    private void spikingOutsideFastForward(List<org.engram.hal.model.Stimulus> stimuli, org.engram.proto.v1.Protocol m,
+                                           List<FastForward> fastForward) {
+        for (org.engram.hal.model.Stimulus s : stimuli) {
+            double[] active = switch (s) {
+                case org.engram.hal.model.Stimulus.ForceFiring f -> new double[] {f.start(), f.stop()};
+                case org.engram.hal.model.Stimulus.Regular r -> new double[] {r.start(), r.stop()};
+                case org.engram.hal.model.Stimulus.SpikeTimes t -> t.times().isEmpty() ? null
+                        : new double[] {t.times().stream().min(Double::compare).get(), Math.nextUp(t.times().stream().max(Double::compare).get())};
+                case org.engram.hal.model.Stimulus.Bursts b -> new double[] {b.start(), Math.nextUp(b.start() + (b.repeats() - 1) * b.repeatPeriod()
+                        + (b.count() - 1) * b.period() + (b.spikes() - 1) / b.frequency())};
+                case org.engram.hal.model.Stimulus.Poisson p -> null;
+                case org.engram.hal.model.Stimulus.OuCurrent o -> null;
+            };
+            if (active == null) continue;
+            for (int j = 0; j < fastForward.size(); j++) {
+                FastForward f = fastForward.get(j);
+                if (f.overlaps(active[0], active[1])) {
+                    fail(stimulusPath(m, s), "stimulus '" + s.name() + "' is active during fast-forward window [" + f.start() + " s, "
+                            + f.stop() + " s), where neurons are silent: move it or the window");
+                }
+            }
+        }
+    }
+
+    private static String stimulusPath(org.engram.proto.v1.Protocol m, org.engram.hal.model.Stimulus s) {
+        for (int i = 0; i < m.getStimuliCount(); i++) {
+            String name = m.getStimuli(i).getName().isBlank() ? "stimulus" + i : m.getStimuli(i).getName();
+            if (name.equals(s.name())) return "protocol.stimuli[" + i + "]";
+        }
+        return "protocol.stimuli";
+    }
+
+    private org.engram.hal.model.Analysis analysis(String path, org.engram.proto.v1.Analysis m, org.engram.proto.v1.Protocol protocol,
+                                                   org.engram.hal.model.Network net, double duration,
+                                                   List<FastForward> fastForward, int index) {
+        String name = m.getName().isBlank() ? "analysis" + index : m.getName();
+        return switch (m.getKindCase()) {
+            case PATTERN_COMPLETION -> patternCompletion(path + ".pattern_completion", name, m.getPatternCompletion(), protocol, net,
+                    duration, fastForward);
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give pattern_completion");
+                yield null;
+            }
+        };
+    }
+
+    private org.engram.hal.model.Analysis patternCompletion(String p, String name, PatternCompletion m, org.engram.proto.v1.Protocol protocol,
+                                                            org.engram.hal.model.Network net, double duration,
+                                                            List<FastForward> fastForward) {
+        double start = nonNegative(p + ".start", m.getStart(), Dimension.TIME, 0);
+        double stop = nonNegative(p + ".stop", m.getStop(), Dimension.TIME, duration);
+        if (!(stop > start)) fail(p + ".stop", "must come after start (" + stop + " s <= " + start + " s)");
+        if (stop > duration) fail(p + ".stop", "ends after the run (" + stop + " s > duration " + duration + " s)");
+        for (FastForward f : fastForward) {
+            if (f.overlaps(start, stop)) {
+                fail(p, "window [" + start + " s, " + stop + " s) overlaps fast-forward window [" + f.start() + " s, " + f.stop()
+                        + " s), where neurons are silent");
+            }
+        }
+        if (!m.hasAssembly()) fail(p + ".assembly", "missing: the assembly's neurons, e.g. {first: 0, count: 150}");
+        if (!m.hasRecalled()) fail(p + ".recalled", "missing: the assembly neurons the recall stimulates, e.g. {first: 0, count: 75}");
+        // the referenced recording, as the file gives it (its own problems are reported at its own path)
+        org.engram.proto.v1.SpikeRecording rec = null;
+        for (int i = 0; i < protocol.getRecordingsCount(); i++) {
+            var r = protocol.getRecordings(i);
+            String rName = r.getName().isBlank() ? "recording" + i : r.getName();
+            if (rName.equals(m.getSpikes()) && r.hasSpikes()) rec = r.getSpikes();
+        }
+        if (rec == null) {
+            fail(p + ".spikes", (m.getSpikes().isBlank() ? "missing" : "no spike recording named '" + m.getSpikes() + "'")
+                    + ": name the spike recording to read");
+            return null;
+        }
+        var pop = net.population(rec.getPopulation()).orElse(null);
+        if (pop == null) return null;
+        var assembly = selection(p + ".assembly", m.getAssembly(), pop);
+        var recalled = selection(p + ".recalled", m.getRecalled(), pop);
+        var recorded = new org.engram.hal.model.NeuronSelection(rec.getSelect().getNeuronsList().stream().mapToInt(Integer::intValue).toArray(),
+                rec.getSelect().getFirst(), rec.getSelect().getCount(), rec.getSelect().getInvert());
+        boolean inRange = assembly.firstOutOfRange(pop.size()) < 0 && recalled.firstOutOfRange(pop.size()) < 0
+                && recorded.firstOutOfRange(pop.size()) < 0;
+        if (inRange && m.hasAssembly() && m.hasRecalled()) groups(p, assembly, recalled, recorded, pop);
+        // the recording's own path reports its unreadable times
+        double recStart = quietQuantity(rec.getStart(), 0);
+        double recStop = quietQuantity(rec.getStop(), Double.POSITIVE_INFINITY);
+        if (start < recStart || stop > recStop) {
+            fail(p, "window [" + start + " s, " + stop + " s) is not inside the window of spike recording '" + m.getSpikes()
+                    + "' [" + recStart + " s, " + recStop + " s)");
+        }
+        return build(p, () -> new org.engram.hal.model.Analysis.PatternCompletion(name, m.getSpikes(), assembly, recalled, start, stop));
+    }
+
+    /** Q needs three non-empty groups: recalled (inside the assembly), the rest of the assembly, and control. */
+    private void groups(String p, org.engram.hal.model.NeuronSelection assembly, org.engram.hal.model.NeuronSelection recalled,
+                        org.engram.hal.model.NeuronSelection recorded, org.engram.hal.model.Population pop) {
+        boolean[] inAssembly = assembly.mask(pop.size()), isRecorded = recorded.mask(pop.size()), isRecalled = recalled.mask(pop.size());
+        int nRecalled = 0, nRest = 0, nControl = 0;
+        for (int i = 0; i < pop.size(); i++) {
+            if (isRecalled[i] && !inAssembly[i]) {
+                fail(p + ".recalled", "neuron " + i + " is not in the assembly: recalled must be a subset of assembly");
+                return;
+            }
+            if (inAssembly[i] && !isRecorded[i]) {
+                fail(p + ".assembly", "neuron " + i + " is not recorded by the spike recording: the assembly must be recorded");
+                return;
+            }
+            if (isRecalled[i]) nRecalled++;
+            else if (inAssembly[i]) nRest++;
+            else if (isRecorded[i]) nControl++;
+        }
+        if (nRecalled == 0) fail(p + ".recalled", "selects no neuron: Q divides by the rate of the recalled neurons");
+        if (nRest == 0) fail(p + ".recalled", "covers the whole assembly: no neuron is left to complete the pattern");
+        if (nControl == 0) fail(p + ".assembly", "covers every recorded neuron: no control neurons are left");
     }
 
     private org.engram.hal.model.Population target(String path, String name, org.engram.hal.model.Network net) {
@@ -358,7 +525,7 @@ public final class ExperimentCodec {
     private org.engram.hal.model.NeuronSelection selection(String path, org.engram.proto.v1.NeuronSelection m,
                                                            org.engram.hal.model.Population pop) {
         int[] idx = m.getNeuronsList().stream().mapToInt(Integer::intValue).toArray();
-        var sel = new org.engram.hal.model.NeuronSelection(idx, m.getFirst(), m.getCount());
+        var sel = new org.engram.hal.model.NeuronSelection(idx, m.getFirst(), m.getCount(), m.getInvert());
         if (pop != null) {
             if (idx.length == 0 && m.getCount() == 0 && m.getFirst() != 0) {
                 fail(path + ".count", "missing: a range needs a count");
@@ -458,9 +625,15 @@ public final class ExperimentCodec {
         String name = m.getName().isBlank() ? "recording" + index : m.getName();
         return switch (m.getKindCase()) {
             case SPIKES -> {
-                var pop = target(path + ".spikes.population", m.getSpikes().getPopulation(), net);
-                var sel = selection(path + ".spikes.select", m.getSpikes().getSelect(), pop);
-                yield pop == null ? null : new org.engram.hal.model.Recording.Spikes(name, pop.name(), sel);
+                String p = path + ".spikes";
+                var s = m.getSpikes();
+                var pop = target(p + ".population", s.getPopulation(), net);
+                var sel = selection(p + ".select", s.getSelect(), pop);
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, Double.POSITIVE_INFINITY);
+                if (!(stop > start)) fail(p + ".stop", "must come after start (" + stop + " s <= " + start + " s)");
+                if (pop == null || !(stop > start)) yield null;
+                yield build(p, () -> new org.engram.hal.model.Recording.Spikes(name, pop.name(), sel, start, stop));
             }
             case TRACE -> trace(path + ".trace", name, m.getTrace(), net, duration);
             case KIND_NOT_SET -> {
@@ -490,9 +663,23 @@ public final class ExperimentCodec {
         double interval = positive(p + ".interval", m.getInterval(), Dimension.TIME, 1);
         double start = nonNegative(p + ".start", m.getStart(), Dimension.TIME, 0);
         double stop = nonNegative(p + ".stop", m.getStop(), Dimension.TIME, duration);
+        Reduction reduce = switch (m.getReduce()) {
+            case MEAN -> Reduction.MEAN;
+            case NONE, REDUCTION_UNSPECIFIED -> Reduction.NONE;
+            default -> {
+                fail(p + ".reduce", "unknown reduction: NONE or MEAN");
+                yield Reduction.NONE;
+            }
+        };
         List<org.engram.hal.model.Recording.SynapseRef> syns = new ArrayList<>();
         String population = "", projection = "";
         org.engram.hal.model.NeuronSelection sel = org.engram.hal.model.NeuronSelection.ALL;
+        org.engram.hal.model.NeuronSelection preSel = org.engram.hal.model.NeuronSelection.ALL;
+        org.engram.hal.model.NeuronSelection postSel = org.engram.hal.model.NeuronSelection.ALL;
+        if (!var.perSynapse()) {
+            if (m.hasPreSelect()) fail(p + ".pre_select", "only for synapse variables (C, H, Z, W), not " + var + ": use select");
+            if (m.hasPostSelect()) fail(p + ".post_select", "only for synapse variables (C, H, Z, W), not " + var + ": use select");
+        }
         if (var.perSynapse()) {
             var proj = net.projection(m.getProjection());
             if (proj.isEmpty()) {
@@ -514,14 +701,71 @@ public final class ExperimentCodec {
                 }
                 syns.add(new org.engram.hal.model.Recording.SynapseRef(s.getPre(), s.getPost()));
             }
+            var prePop = net.population(proj.get().pre()).orElseThrow();
+            var postPop = net.population(proj.get().post()).orElseThrow();
+            if (m.hasPreSelect()) preSel = selection(p + ".pre_select", m.getPreSelect(), prePop);
+            if (m.hasPostSelect()) postSel = selection(p + ".post_select", m.getPostSelect(), postPop);
+            if ((m.hasPreSelect() || m.hasPostSelect()) && m.getSynapsesCount() > 0) {
+                fail(p + ".synapses", "give either synapses or pre_select/post_select, not both");
+            }
+            if (reduce == Reduction.MEAN) meanHasSynapses(p, proj.get(), preSel.mask(nPre), postSel.mask(nPost));
         } else {
             var pop = target(p + ".population", m.getPopulation(), net);
             if (pop == null) return null;
             population = pop.name();
             sel = selection(p + ".select", m.getSelect(), pop);
+            if (reduce == Reduction.MEAN && sel.resolve(pop.size()).length == 0) {
+                fail(p + ".select", "selects no neuron: MEAN needs at least one");
+            }
         }
         String fPop = population, fProj = projection;
         var fSel = sel;
-        return build(p, () -> new org.engram.hal.model.Recording.Trace(name, var, fPop, fSel, fProj, syns, interval, start, stop));
+        var fPre = preSel;
+        var fPost = postSel;
+        return build(p, () -> new org.engram.hal.model.Recording.Trace(name, var, fPop, fSel, fProj, syns, interval, start, stop,
+                reduce, fPre, fPost));
+    }
+
+    /**
+     * MEAN over no synapse is undefined. Selections that pick no neuron are caught here; for explicit,
+     * one-to-one and all-to-all connectors the synapses themselves are counted. A random connector is
+     * only known to the backend, which must reject an empty selection itself.
+     */
+    private void meanHasSynapses(String p, org.engram.hal.model.Projection proj, boolean[] pre, boolean[] post) {
+        int nPre = 0, nPost = 0;
+        for (boolean b : pre) if (b) nPre++;
+        for (boolean b : post) if (b) nPost++;
+        if (nPre == 0) {
+            fail(p + ".pre_select", "selects no neuron: MEAN needs at least one synapse");
+            return;
+        }
+        if (nPost == 0) {
+            fail(p + ".post_select", "selects no neuron: MEAN needs at least one synapse");
+            return;
+        }
+        boolean any = switch (proj.connector()) {
+            case org.engram.hal.model.Connector.Explicit e -> {
+                boolean found = false;
+                for (int i = 0; i < e.size() && !found; i++) {
+                    int a = e.preAt(i), b = e.postAt(i);
+                    found = a < pre.length && b < post.length && pre[a] && post[b]; // bad indices are reported elsewhere
+                }
+                yield found;
+            }
+            case org.engram.hal.model.Connector.OneToOne o -> {
+                boolean found = false;
+                for (int i = 0; i < Math.min(pre.length, post.length) && !found; i++) found = pre[i] && post[i];
+                yield found;
+            }
+            case org.engram.hal.model.Connector.AllToAll a -> a.allowSelf() || !proj.pre().equals(proj.post()) || nPre > 1 || nPost > 1
+                    || firstSelected(pre) != firstSelected(post);
+            case org.engram.hal.model.Connector.FixedProbability f -> true;
+        };
+        if (!any) fail(p, "pre_select x post_select holds no synapse of projection '" + proj.name() + "': MEAN needs at least one");
+    }
+
+    private static int firstSelected(boolean[] mask) {
+        for (int i = 0; i < mask.length; i++) if (mask[i]) return i;
+        return -1;
     }
 }

@@ -12,4 +12,13 @@ public record Experiment(String name, String description, long seed, Network net
     public Experiment withSeed(long newSeed) {
         return new Experiment(name, description, newSeed, network, protocol);
     }
+
+    public Experiment withProtocol(Protocol newProtocol) {
+        return new Experiment(name, description, seed, network, newProtocol);
+    }
+
+    /** The same experiment at full fidelity (see {@link Protocol#withoutFastForward()}). */
+    public Experiment withoutFastForward() {
+        return withProtocol(protocol.withoutFastForward());
+    }
 }
