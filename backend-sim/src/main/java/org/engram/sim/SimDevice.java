@@ -131,7 +131,7 @@ public final class SimDevice implements Device {
             for (int k = 0; k < times.length; k++) times[k] = (r.start + k * r.interval) * net.dt;
             traces.add(new RunResult.TraceData(r.name, r.variable.name(), r.variable.unit(), times, r.labels,
                     engine.traceValues(i)));
-            if (r.projection != null && r.projection.plastic()) {
+            if (r.projection != null && r.projection.plastic() && !r.mean) {
                 for (int k = 0; k < r.elements.length; k++) {
                     int syn = r.elements[k];
                     int pre = findPre(r.projection, syn);

@@ -11,9 +11,12 @@ import java.util.List;
 
 /** The emulator's fit rules: time grid, rates, fixed-point ranges, network size, memory. */
 final class SimFitCheck {
-    /** Bytes per synapse in the emulator's arrays (CSR target + plastic state), for the memory estimate. */
+    /**
+     * Bytes per synapse in the emulator's arrays, for the memory estimate: the CSR target; for plastic
+     * synapses also its plastic number, rule, by-post index, c/h/z, two anchor steps and the mode flag.
+     */
     static final int BYTES_PER_STATIC_SYNAPSE = 4;
-    static final int BYTES_PER_PLASTIC_SYNAPSE = 4 + 4 * 3 + 8 * 2 + 1 + 12 * 3;
+    static final int BYTES_PER_PLASTIC_SYNAPSE = 4 + 4 + 4 + 4 + 4 * 3 + 8 * 2 + 1;
 
     private SimFitCheck() {}
 
@@ -110,6 +113,21 @@ final class SimFitCheck {
                     grid(out, tb, path + ".ou_current.start", o.start());
                     grid(out, tb, path + ".ou_current.stop", o.stop());
                 }
+            }
+        }
+        for (int i = 0; i < p.fastForward().size(); i++) {
+            FastForward f = p.fastForward().get(i);
+            String path = "protocol.fast_forward[" + i + "]";
+            grid(out, tb, path + ".start", f.start());
+            grid(out, tb, path + ".stop", f.stop());
+            // plasticity must stay on: check the window's start and every switch inside it
+            java.util.stream.DoubleStream bounds = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(f.start()),
+                    p.plasticity().stream().flatMapToDouble(w -> java.util.stream.DoubleStream.of(w.start(), w.stop())));
+            double off = bounds.filter(t -> t >= f.start() && t < f.stop() && !p.plasticityEnabledAt(t)).min().orElse(Double.NaN);
+            if (!Double.isNaN(off)) {
+                out.add(new Issue(Severity.ERROR, "fast-forward-plasticity", path, "plasticity is off at t = " + off
+                        + " s, inside the fast-forward [" + f.start() + " s, " + f.stop() + " s)",
+                        "keep plasticity on throughout fast-forward windows"));
             }
         }
         for (int i = 0; i < p.recordings().size(); i++) {

@@ -128,7 +128,9 @@ public final class CompiledNetwork {
         for (Stimulus s : e.protocol().stimuli()) stimuli.add(CompiledStimulus.of(s, si++, this, tb));
         for (Recording r : e.protocol().recordings()) recordings.add(CompiledRecording.of(r, this, tb));
         plasticitySwitches = switches(e.protocol(), tb);
-        fastForward = new long[0][];
+        fastForward = e.protocol().fastForward().stream()
+                .map(f -> new long[]{tb.nearestTick(f.start()), tb.nearestTick(f.stop())})
+                .sorted(java.util.Comparator.comparingLong(w -> w[0])).toArray(long[][]::new);
     }
 
     private void neuronParameters(Population p) {

@@ -2,6 +2,7 @@ package org.engram.sim.engine;
 
 import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.Recording;
+import org.engram.hal.model.Reduction;
 import org.engram.hal.model.TraceVariable;
 
 import java.util.ArrayList;
@@ -21,10 +22,15 @@ public final class CompiledRecording {
     public final CompiledNetwork.CompiledProjection projection;
     public final List<String> labels;
     public final long start, interval, count;
+    /** MEAN traces record one series, the mean over {@link #elements}. */
+    public final boolean mean;
+    /** Spike recordings keep spikes emitted in [spikeStart, spikeStop) (steps). */
+    public final long spikeStart, spikeStop;
 
     private CompiledRecording(String name, boolean spikes, String population, int offset, boolean[] mask,
                               TraceVariable variable, int[] elements, CompiledNetwork.CompiledProjection projection,
-                              List<String> labels, long start, long interval, long count) {
+                              List<String> labels, long start, long interval, long count, boolean mean,
+                              long spikeStart, long spikeStop) {
         this.name = name;
         this.spikes = spikes;
         this.population = population;
@@ -37,6 +43,9 @@ public final class CompiledRecording {
         this.start = start;
         this.interval = interval;
         this.count = count;
+        this.mean = mean;
+        this.spikeStart = spikeStart;
+        this.spikeStop = spikeStop;
     }
 
     static CompiledRecording of(Recording r, CompiledNetwork net, TimeBase tb) {
@@ -45,8 +54,9 @@ public final class CompiledRecording {
                 int size = net.popByName.get(s.population()).size();
                 boolean[] mask = new boolean[size];
                 for (int i : s.select().resolve(size)) mask[i] = true;
+                long stop = Double.isInfinite(s.stop()) ? Long.MAX_VALUE : tb.nearestTick(s.stop());
                 yield new CompiledRecording(s.name(), true, s.population(), net.popOffset.get(s.population()), mask,
-                        null, null, null, List.of(), 0, 0, 0);
+                        null, null, null, List.of(), 0, 0, 0, false, tb.nearestTick(s.start()), stop);
             }
             case Recording.Trace t -> {
                 long start = tb.nearestTick(t.start());
@@ -54,24 +64,31 @@ public final class CompiledRecording {
                 long stop = Math.min(net.steps, tb.nearestTick(t.stop()));
                 long count = stop < start ? 0 : (stop - start) / interval + 1;
                 List<String> labels = new ArrayList<>();
+                boolean mean = t.reduce() == Reduction.MEAN;
+                if (mean) labels.add("mean");
                 int[] elements;
                 CompiledNetwork.CompiledProjection proj = null;
                 if (t.variable().perSynapse()) {
                     proj = net.projection(t.projection());
                     List<Integer> ks = new ArrayList<>();
                     if (t.synapses().isEmpty()) {
-                        for (int i = 0; i < proj.preSize(); i++)
+                        boolean[] pre = t.preSelect().mask(proj.preSize()), post = t.postSelect().mask(proj.postSize());
+                        for (int i = 0; i < proj.preSize(); i++) {
+                            if (!pre[i]) continue;
                             for (int k = proj.start()[i]; k < proj.start()[i + 1]; k++) {
+                                int j = proj.post()[k] - proj.postOffset();
+                                if (!post[j]) continue;
                                 ks.add(k);
-                                labels.add(i + "->" + (proj.post()[k] - proj.postOffset()));
+                                if (!mean) labels.add(i + "->" + j);
                             }
+                        }
                     } else {
                         for (Recording.SynapseRef ref : t.synapses()) {
                             int k = proj.find(ref.pre(), ref.post());
                             if (k < 0) throw new IllegalArgumentException("recording " + t.name() + ": projection "
                                     + proj.name() + " has no synapse " + ref.pre() + "->" + ref.post());
                             ks.add(k);
-                            labels.add(ref.pre() + "->" + ref.post());
+                            if (!mean) labels.add(ref.pre() + "->" + ref.post());
                         }
                     }
                     elements = ks.stream().mapToInt(Integer::intValue).toArray();
@@ -81,11 +98,14 @@ public final class CompiledRecording {
                     elements = new int[local.length];
                     for (int i = 0; i < local.length; i++) {
                         elements[i] = off + local[i];
-                        labels.add(t.population() + "[" + local[i] + "]");
+                        if (!mean) labels.add(t.population() + "[" + local[i] + "]");
                     }
                 }
+                if (mean && elements.length == 0) {
+                    throw new IllegalArgumentException("recording " + t.name() + ": MEAN over no elements");
+                }
                 yield new CompiledRecording(t.name(), false, t.population(), 0, null, t.variable(), elements, proj,
-                        labels, start, interval, count);
+                        labels, start, interval, count, mean, 0, 0);
             }
         };
     }

@@ -99,7 +99,7 @@ public abstract class Engine {
         for (CompiledRecording r : net.recordings) {
             spikeNeurons.add(r.spikes ? new IntList() : null);
             spikeSteps.add(r.spikes ? new LongList() : null);
-            traceValues.add(r.spikes ? null : new double[r.elements.length][(int) r.count]);
+            traceValues.add(r.spikes ? null : new double[r.mean ? 1 : r.elements.length][(int) r.count]);
         }
         traceFill = new int[net.recordings.size()];
     }
@@ -434,14 +434,20 @@ public abstract class Engine {
             if (!r.sampleAt(s)) continue;
             double[][] v = traceValues.get(i);
             int col = traceFill[i]++;
-            for (int k = 0; k < r.elements.length; k++) v[k][col] = read(r.variable, r, r.elements[k], s);
+            if (r.mean) {
+                double sum = 0;
+                for (int e : r.elements) sum += read(r.variable, r, e, s);
+                v[0][col] = sum / r.elements.length;
+            } else {
+                for (int k = 0; k < r.elements.length; k++) v[k][col] = read(r.variable, r, r.elements[k], s);
+            }
         }
     }
 
     private void record(long s, IntList spikes) {
         for (int i = 0; i < net.recordings.size(); i++) {
             CompiledRecording r = net.recordings.get(i);
-            if (!r.spikes) continue;
+            if (!r.spikes || s < r.spikeStart || s >= r.spikeStop) continue;
             for (int j = 0; j < spikes.size; j++) {
                 int local = spikes.data[j] - r.offset;
                 if (local >= 0 && local < r.mask.length && r.mask[local]) {
