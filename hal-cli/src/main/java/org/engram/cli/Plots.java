@@ -69,22 +69,27 @@ final class Plots {
             h.ifPresent(t -> hw.addAll(series(t, "h", scale)));
             w.ifPresent(t -> hw.addAll(series(t, "w", scale)));
             XYPlot panel = panel(hw, "h, w (mV)", 0);
-            ValueMarker h0 = new ValueMarker(H0_MV, Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            h0.setLabel("h0 = " + H0_MV + " mV");
-            h0.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            h0.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            // above the line at the left, where h rests at h0 before any stimulus
-            h0.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            h0.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            h0.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
-            panel.addRangeMarker(h0);
+            panel.addRangeMarker(h0Marker(H0_MV));
             ((NumberAxis) panel.getRangeAxis()).setAutoRangeIncludesZero(false);
             combined.add(panel, 2);
         }
         z.ifPresent(t -> combined.add(panel(series(t, "z", scale), "z", 2), 1));
         p.ifPresent(t -> combined.add(panel(series(t, "p", scale), "p", 3), 1));
         return Optional.of(combined);
+    }
+
+    /** A dashed grey line at h0, labelled, as in the paper's weight panels. */
+    static ValueMarker h0Marker(double h0Mv) {
+        ValueMarker h0 = new ValueMarker(h0Mv, Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        h0.setLabel("h0 = " + h0Mv + " mV");
+        h0.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        h0.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        // above the line at the left, where h rests at h0 before any stimulus
+        h0.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        h0.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        h0.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
+        return h0;
     }
 
     /** Fallback: one panel per trace recording (first {@value #MAX_SERIES} elements each). */
@@ -103,7 +108,7 @@ final class Plots {
         return r.provenance().simulatedSeconds() >= 3600;
     }
 
-    private record Series(String key, double[][] xy) {}
+    record Series(String key, double[][] xy) {}
 
     /** The first {@value #MAX_SERIES} elements of a trace; a lone element is named after the trace. */
     private static List<Series> series(RunResult.TraceData t, String name, double timeScale) {
@@ -132,7 +137,7 @@ final class Plots {
         return Optional.of(max);
     }
 
-    private static CombinedDomainXYPlot combined(String timeLabel) {
+    static CombinedDomainXYPlot combined(String timeLabel) {
         NumberAxis time = new NumberAxis(timeLabel);
         time.setAutoRangeIncludesZero(false);
         time.setLowerMargin(0);
@@ -143,7 +148,7 @@ final class Plots {
     }
 
     /** One panel; {@code colour} offsets into the palette so each variable keeps its colour across panels. */
-    private static XYPlot panel(List<Series> series, String axisLabel, int colour) {
+    static XYPlot panel(List<Series> series, String axisLabel, int colour) {
         DefaultXYDataset data = new DefaultXYDataset();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {

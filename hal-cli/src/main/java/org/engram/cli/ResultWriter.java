@@ -3,6 +3,8 @@ package org.engram.cli;
 import com.google.protobuf.util.JsonFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.PatternCompletionResult;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
 import org.engram.hal.model.Recording;
@@ -14,17 +16,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes a run's files into one directory: {@code spikes-<recording>.csv} (time_s, neuron),
- * {@code trace-<recording>.csv} (time_s, one column per element) and {@code summary.json}.
- * Numbers are written with {@link Double#toString}, the shortest text that reads back to the same bits.
+ * {@code trace-<recording>.csv} (time_s, one column per element; a MEAN trace has the one column "mean"),
+ * {@code analyses.csv} and {@code summary.json}. A recording already named "spikes..." or "trace..." keeps
+ * its name ({@code spikes-pre.csv}, not {@code spikes-spikes-pre.csv}). Numbers are written with
+ * {@link Double#toString}, the shortest text that reads back to the same bits.
  */
 final class ResultWriter {
     static final String SUMMARY = "summary.json";
+    static final String ANALYSES = "analyses.csv";
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
@@ -38,17 +45,38 @@ final class ResultWriter {
     List<String> writeCsv(Experiment experiment, RunResult result) throws IOException {
         Files.createDirectories(dir);
         List<String> files = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         for (String name : spikeRecordingsInOrder(experiment, result)) {
-            String file = "spikes-" + safe(name) + ".csv";
+            String file = fileName("spikes", name, used);
             writeSpikes(dir.resolve(file), result.spikes().get(name));
             files.add(file);
         }
         for (RunResult.TraceData t : result.traces()) {
-            String file = "trace-" + safe(t.recording()) + ".csv";
+            String file = fileName("trace", t.recording(), used);
             writeTrace(dir.resolve(file), t);
             files.add(file);
         }
         return files;
+    }
+
+    /** Writes analyses.csv, one row per result, and returns its name; nothing when there are no analyses. */
+    Optional<String> writeAnalyses(List<AnalysisResult> analyses) throws IOException {
+        if (analyses.isEmpty()) return Optional.empty();
+        Files.createDirectories(dir);
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(ANALYSES), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            csv.printRecord("name", "kind", "start_s", "stop_s", "q", "rate_stimulated_hz", "rate_non_stimulated_hz",
+                    "rate_control_hz", "n_stimulated", "n_non_stimulated", "n_control", "reason");
+            for (AnalysisResult a : analyses) {
+                switch (a) {
+                    case PatternCompletionResult r -> csv.printRecord(r.name(), "pattern_completion", Double.toString(r.start()),
+                            Double.toString(r.stop()), Double.toString(r.q()), Double.toString(r.rateStimulated()),
+                            Double.toString(r.rateNonStimulated()), Double.toString(r.rateControl()), r.nStimulated(),
+                            r.nNonStimulated(), r.nControl(), r.reason());
+                }
+            }
+        }
+        return Optional.of(ANALYSES);
     }
 
     /**
@@ -97,6 +125,18 @@ final class ResultWriter {
         }
         result.spikes().keySet().stream().sorted().forEach(names::add);
         return List.copyOf(names);
+    }
+
+    /**
+     * {@code <prefix>-<name>.csv}, or {@code <name>.csv} when the name already starts with the prefix; a name
+     * taken by an earlier file gets "-2", "-3", ... so that no file overwrites another.
+     */
+    static String fileName(String prefix, String recording, Set<String> used) {
+        String s = safe(recording);
+        String base = s.startsWith(prefix) ? s : prefix + "-" + s;
+        String file = base + ".csv";
+        for (int k = 2; !used.add(file); k++) file = base + "-" + k + ".csv";
+        return file;
     }
 
     /** Recording names are free text; file names must not escape the output directory. */

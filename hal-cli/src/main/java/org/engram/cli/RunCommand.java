@@ -1,5 +1,7 @@
 package org.engram.cli;
 
+import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.Analyses;
 import org.engram.hal.device.Device;
 import org.engram.hal.device.Devices;
 import org.engram.hal.device.FitReport;
@@ -19,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code engram run}: check, run, then write CSV, summary.json and plot.png and print a summary. */
+/** {@code engram run}: check, run, analyse, then write CSV, summary.json and plot.png and print a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION, sortOptions = false,
         description = "Run an experiment and write its results (CSV, summary.json, plot.png).",
         exitCodeListHeading = "%nExit codes:%n",
@@ -39,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Draw no progress bar.")
     boolean quiet;
 
+    @Option(names = "--consolidation", paramLabel = "MODE", converter = Consolidation.Converter.class,
+            completionCandidates = Consolidation.Candidates.class,
+            description = "fast-forward: skip spiking in the file's fast_forward windows (h, p, z in closed form); "
+                    + "full: simulate every step, spontaneous activity kept (default: as the file says).")
+    Consolidation consolidation;
+
     @Override
     public Integer call() {
         return Errors.run(spec, this::execute);
@@ -49,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Experiment experiment = Inputs.read(input.file);
         if (seed != null) experiment = experiment.withSeed(seed);
+        Consolidation.Applied applied = Consolidation.apply(consolidation, experiment);
+        experiment = applied.experiment();
         try (Device dev = Devices.open(input.device)) {
             FitReport report = dev.check(experiment);
             if (!report.issues().isEmpty()) {
@@ -63,22 +73,28 @@ final class RunCommand implements Callable<Integer> {
                     : job.await();
 
             Path dir = out != null ? out : Path.of("out", experiment.name());
-            List<String> files = write(experiment, result, dir);
-            RunReport.print(stdout, experiment, result, dir, files);
+            List<AnalysisResult> analyses = Analyses.compute(experiment, result);
+            List<String> files = write(experiment, result, analyses, dir);
+            RunReport.print(stdout, experiment, result, analyses, applied.note(), dir, files);
             return ExitCodes.OK;
         }
     }
 
     /** Writes every output file; the summary comes last because it lists them all. */
-    private static List<String> write(Experiment experiment, RunResult result, Path dir) throws IOException {
+    private static List<String> write(Experiment experiment, RunResult result, List<AnalysisResult> analyses, Path dir)
+            throws IOException {
         ResultWriter writer = new ResultWriter(dir);
         List<String> files = new ArrayList<>(writer.writeCsv(experiment, result));
+        writer.writeAnalyses(analyses).ifPresent(files::add);
         var p = result.provenance();
         String subtitle = p.deviceUri() + " (" + p.engine() + " " + p.engineVersion() + "), seed " + p.seed();
-        if (Plots.write(result, experiment.name(), subtitle, dir)) files.add(Plots.FILE);
+        // a network figure when there is a network to show, else (or when it has no panel) the trace figure
+        boolean plotted = NetworkPlots.wanted(experiment) && NetworkPlots.write(experiment, result, experiment.name(), subtitle, dir)
+                || Plots.write(result, experiment.name(), subtitle, dir);
+        if (plotted) files.add(Plots.FILE);
         files.add(ResultWriter.SUMMARY); // listed too, so the list is everything the run left in the directory
         // the API's own digest, so the CLI's hash and the backends' golden digests are one definition
-        writer.writeSummary(SummaryBuilder.build(experiment, result, files, result.sha256()));
+        writer.writeSummary(SummaryBuilder.build(experiment, result, analyses, files, result.sha256()));
         return files;
     }
 }

@@ -1,28 +1,43 @@
 package org.engram.cli;
 
+import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.PatternCompletionResult;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
+import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Recording;
 import org.engram.hal.model.TraceVariable;
+import org.engram.proto.v1.AnalysisSummary;
+import org.engram.proto.v1.PatternCompletionSummary;
 import org.engram.proto.v1.Provenance;
 import org.engram.proto.v1.RunSummary;
 import org.engram.proto.v1.SpikeCount;
 import org.engram.proto.v1.SynapseSummary;
+import org.engram.proto.v1.TimeWindow;
 
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the {@code engram.v1.RunSummary} message of a run: provenance, spike counts, synapses, files, hash. */
+/**
+ * Builds the {@code engram.v1.RunSummary} message of a run: provenance, spike counts, synapses, files, hash,
+ * consolidation mode and analysis results.
+ */
 final class SummaryBuilder {
     private SummaryBuilder() {}
 
-    static RunSummary build(Experiment experiment, RunResult result, List<String> files, String resultSha256) {
+    static RunSummary build(Experiment experiment, RunResult result, List<AnalysisResult> analyses, List<String> files,
+                            String resultSha256) {
         RunSummary.Builder b = RunSummary.newBuilder()
                 .setProvenance(provenance(result.provenance()))
                 .addAllFiles(files)
-                .setResultSha256(resultSha256);
+                .setResultSha256(resultSha256)
+                .setConsolidation(Consolidation.label(experiment));
+        for (FastForward f : experiment.protocol().fastForward()) {
+            b.addFastForward(TimeWindow.newBuilder().setStartS(f.start()).setStopS(f.stop()));
+        }
+        for (AnalysisResult a : analyses) b.addAnalyses(analysis(a));
         for (String name : ResultWriter.spikeRecordingsInOrder(experiment, result)) {
             RunResult.SpikeData s = result.spikes().get(name);
             b.addSpikeCounts(SpikeCount.newBuilder()
@@ -34,15 +49,30 @@ final class SummaryBuilder {
         return b.build();
     }
 
-    /** Spikes per recorded neuron per second of biological time. */
+    /** Spikes per recorded neuron per second of biological time, over the recording's window. */
     static double meanRate(Experiment experiment, String recording, RunResult.SpikeData s) {
         int neurons = experiment.network().population(s.population()).map(Population::size).orElse(1);
+        double span = experiment.protocol().duration();
         for (Recording r : experiment.protocol().recordings()) {
             if (r instanceof Recording.Spikes sp && sp.name().equals(recording) && sp.select() != null) {
                 neurons = sp.select().resolve(neurons).length;
+                span = Math.min(sp.stop(), span) - sp.start();
             }
         }
-        return s.count() / (Math.max(1, neurons) * experiment.protocol().duration());
+        return span > 0 ? s.count() / (Math.max(1, neurons) * span) : 0;
+    }
+
+    private static AnalysisSummary analysis(AnalysisResult a) {
+        return switch (a) {
+            case PatternCompletionResult r -> AnalysisSummary.newBuilder().setName(r.name())
+                    .setPatternCompletion(PatternCompletionSummary.newBuilder()
+                            .setStartS(r.start()).setStopS(r.stop()).setQ(r.q())
+                            .setRateStimulatedHz(r.rateStimulated()).setRateNonStimulatedHz(r.rateNonStimulated())
+                            .setRateControlHz(r.rateControl())
+                            .setNStimulated(r.nStimulated()).setNNonStimulated(r.nNonStimulated()).setNControl(r.nControl())
+                            .setReason(r.reason()))
+                    .build();
+        };
     }
 
     private static Provenance provenance(org.engram.hal.device.Provenance p) {

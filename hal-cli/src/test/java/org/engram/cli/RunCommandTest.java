@@ -36,10 +36,10 @@ class RunCommandTest {
         assertTrue(run.out().contains("syn 0->0"), run.out());
         assertEquals("", run.err(), "no progress bar and no warnings expected");
 
-        List<String> spikes = Files.readAllLines(out.resolve("spikes-spikes-pre.csv"));
+        List<String> spikes = Files.readAllLines(out.resolve("spikes-pre.csv"));
         assertEquals("time_s,neuron", spikes.get(0));
         assertTrue(spikes.size() > 1, "the tetanus makes the presynaptic neuron fire");
-        assertTrue(Files.exists(out.resolve("spikes-spikes-post.csv")));
+        assertTrue(Files.exists(out.resolve("spikes-post.csv")));
 
         List<String> h = Files.readAllLines(out.resolve("trace-h.csv"));
         assertEquals("time_s,0->0 (mV)", h.get(0));
@@ -52,13 +52,16 @@ class RunCommandTest {
         assertEquals("tiny-synapse", s.getProvenance().getExperimentName());
         assertEquals(20.0, s.getProvenance().getSimulatedSeconds(), 1e-9);
         assertEquals(64, s.getResultSha256().length());
+        assertEquals("full fidelity", s.getConsolidation());
+        assertEquals(0, s.getAnalysesCount());
+        assertFalse(run.out().contains("fidelity"), "nothing to say about consolidation: " + run.out());
         assertTrue(s.getResultSha256().matches("[0-9a-f]{64}"));
         assertTrue(s.getSpikeCountsList().stream().mapToLong(SpikeCount::getSpikes).max().orElse(0) > 0);
         assertEquals(1, s.getSynapsesCount());
         var syn = s.getSynapses(0);
         assertEquals("syn", syn.getProjection());
         assertTrue(syn.getHMaxMv() >= syn.getHFinalMv() && syn.getHFinalMv() >= syn.getHMinMv(), syn.toString());
-        assertTrue(s.getFilesList().containsAll(List.of("spikes-spikes-pre.csv", "trace-h.csv", "plot.png", "summary.json")),
+        assertTrue(s.getFilesList().containsAll(List.of("spikes-pre.csv", "trace-h.csv", "plot.png", "summary.json")),
                 s.getFilesList().toString());
 
         BufferedImage png = ImageIO.read(out.resolve("plot.png").toFile());
