@@ -142,7 +142,10 @@ public final class SimDevice implements Device {
                 }
             }
         }
-        return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov);
+        Map<String, Long> counters = Map.of("steps", net.steps, "steps_executed", engine.stepsExecuted(),
+                "synaptic_events", engine.synapticEvents(), "synapses", (long) net.projections.stream()
+                        .mapToInt(CompiledNetwork.CompiledProjection::size).sum());
+        return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov, counters);
     }
 
     private static int findPre(CompiledNetwork.CompiledProjection pr, int syn) {

@@ -2,6 +2,7 @@ package org.engram.cli;
 
 import org.engram.hal.device.Device;
 import org.engram.hal.device.Devices;
+import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Wall time of whole experiments, side by side in one process: every file on every device, after a
- * warm-up run, the median and best of N runs, and each device's time relative to the first device.
+ * warm-up run, the median and best of N interleaved rounds, simulated seconds per wall second, wall
+ * nanoseconds per synaptic event (spike x outgoing synapse) and each device's time relative to the first.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time experiments on devices side by side (default: the four 8 h single-synapse protocols on sim: and sim:float64).")
@@ -48,24 +50,35 @@ final class BenchCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (files.isEmpty()) DEFAULT_FILES.forEach(f -> files.add(examples.resolve(f)));
         if (devices.isEmpty()) devices = List.of("sim:", "sim:float64");
-        out.printf("%-28s %-14s %10s %10s %14s %8s%n", "experiment", "device", "median s", "best s", "sim s / wall s", "ratio");
+        out.printf("%-28s %-16s %9s %9s %12s %14s %7s%n", "experiment", "device", "median s", "best s",
+                "sim s/wall s", "ns/syn. event", "ratio");
         for (Path file : files) {
             Experiment e = Inputs.read(file);
-            double base = Double.NaN;
+            List<Device> ds = new ArrayList<>();
+            List<RunResult> last = new ArrayList<>();
             for (String uri : devices) {
                 Device d = Devices.open(uri);
-                d.run(e); // warm-up: JIT and class loading
-                double[] t = new double[repeat];
-                for (int i = 0; i < repeat; i++) {
+                ds.add(d);
+                last.add(d.run(e)); // warm-up: JIT and class loading
+            }
+            // rounds interleave the devices, so a slow spell of the machine hits all of them alike
+            double[][] t = new double[ds.size()][repeat];
+            for (int i = 0; i < repeat; i++) {
+                for (int k = 0; k < ds.size(); k++) {
                     long t0 = System.nanoTime();
-                    d.run(e);
-                    t[i] = (System.nanoTime() - t0) / 1e9;
+                    last.set(k, ds.get(k).run(e));
+                    t[k][i] = (System.nanoTime() - t0) / 1e9;
                 }
-                Arrays.sort(t);
-                double median = t[repeat / 2];
+            }
+            double base = Double.NaN;
+            for (int k = 0; k < ds.size(); k++) {
+                Arrays.sort(t[k]);
+                double median = t[k][repeat / 2];
                 if (Double.isNaN(base)) base = median;
-                out.printf("%-28s %-14s %10.3f %10.3f %14.3g %8.2f%n", e.name(), uri, median, t[0],
-                        e.protocol().duration() / median, median / base);
+                long events = last.get(k).counters().getOrDefault("synaptic_events", 0L);
+                out.printf("%-28s %-16s %9.3f %9.3f %12.3g %14s %7.2f%n", e.name(), devices.get(k), median, t[k][0],
+                        e.protocol().duration() / median, events > 0 ? String.format("%.1f", median * 1e9 / events) : "-",
+                        median / base);
             }
         }
         out.flush();

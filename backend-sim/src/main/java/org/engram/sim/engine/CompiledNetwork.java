@@ -48,6 +48,8 @@ public final class CompiledNetwork {
     /** Fast-forward windows [start, stop) in steps, in time order. */
     public final long[][] fastForward;
     public final int maxDelaySteps;
+    /** Outgoing synapses of each neuron over all projections (for the synaptic-event count). */
+    public final int[] outDegree;
 
     public static final double SLOW_PERIOD_SECONDS = 0.1;
 
@@ -105,6 +107,10 @@ public final class CompiledNetwork {
             projIndex++;
         }
         maxDelaySteps = maxDelay;
+        outDegree = new int[neurons];
+        for (CompiledProjection pr : projections) {
+            for (int i = 0; i < pr.preSize(); i++) outDegree[pr.preOffset() + i] += pr.start()[i + 1] - pr.start()[i];
+        }
         plasticCount = plasticTotal;
         plasticRule = new int[plasticCount];
         inStart = new int[neurons + 1];

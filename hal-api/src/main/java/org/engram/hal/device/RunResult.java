@@ -6,14 +6,22 @@ import java.util.Optional;
 
 /**
  * What a run produced: spikes per recording, sampled traces, final synapse states and provenance.
- * Times are biological seconds.
+ * Times are biological seconds. {@code counters} are the backend's work counts (e.g. "synaptic_events":
+ * spikes times their outgoing synapses; "steps" and "steps_executed" for a stepping engine), for
+ * benchmarks; they are not part of the result's digest.
  */
 public record RunResult(Map<String, SpikeData> spikes, List<TraceData> traces, List<SynapseState> finalSynapses,
-                        Provenance provenance) {
+                        Provenance provenance, Map<String, Long> counters) {
     public RunResult {
         spikes = Map.copyOf(spikes);
         traces = List.copyOf(traces);
         finalSynapses = List.copyOf(finalSynapses);
+        counters = Map.copyOf(counters);
+    }
+
+    public RunResult(Map<String, SpikeData> spikes, List<TraceData> traces, List<SynapseState> finalSynapses,
+                     Provenance provenance) {
+        this(spikes, traces, finalSynapses, provenance, Map.of());
     }
 
     /** Spike times and population-local neuron indices of one spike recording, in time order. */
