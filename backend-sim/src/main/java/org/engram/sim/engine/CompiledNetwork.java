@@ -37,6 +37,8 @@ public final class CompiledNetwork {
     /** Plastic synapses numbered globally; incoming plastic synapses per post neuron (CSR). */
     public final int plasticCount;
     public final int[] plasticRule;
+    /** Global pre and post neuron of each plastic synapse; only when a rule has an LTP gate (else null). */
+    public final int[] plasticPre, plasticPost;
     public final int[] inStart, inSyn;
     public final List<TwoPhaseRule> rules = new ArrayList<>();
     public final int[] ruleCaDelaySteps;
@@ -120,6 +122,20 @@ public final class CompiledNetwork {
             for (int post : pr.post()) inStart[post + 1]++;
         }
         for (int i = 0; i < neurons; i++) inStart[i + 1] += inStart[i];
+        boolean gated = rules.stream().anyMatch(TwoPhaseRule::ltpGated);
+        plasticPre = gated ? new int[plasticCount] : null;
+        plasticPost = gated ? new int[plasticCount] : null;
+        if (gated) {
+            for (CompiledProjection pr : projections) {
+                if (!pr.plastic()) continue;
+                for (int i = 0; i < pr.preSize(); i++) {
+                    for (int k = pr.start()[i]; k < pr.start()[i + 1]; k++) {
+                        plasticPre[pr.plastic(k)] = pr.preOffset() + i;
+                        plasticPost[pr.plastic(k)] = pr.post()[k];
+                    }
+                }
+            }
+        }
         inSyn = new int[plasticCount];
         int[] fill = Arrays.copyOf(inStart, neurons);
         for (CompiledProjection pr : projections) {

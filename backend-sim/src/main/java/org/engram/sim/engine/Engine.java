@@ -73,6 +73,10 @@ public abstract class Engine {
     private final int[] traceFill;
 
     private long stepsExecuted, synapticEvents;
+    // LTP gate (rules with ltp_gate_rate): spike histories and per-rule window and threshold
+    private final SpikeHistory history;
+    private final int[] gateWindow;
+    private final double[] gateThreshold;
 
     protected Engine(CompiledNetwork net, int threads) {
         this.net = net;
@@ -99,6 +103,12 @@ public abstract class Engine {
         for (CompiledStimulus st : net.stimuli) inputCount[st.index] = new int[st.neurons.length];
         this.inputPending = new boolean[net.stimuli.size()];
         this.latePhase = net.rules.stream().map(LatePhase::of).toArray(LatePhase[]::new);
+        this.gateWindow = net.rules.stream().mapToInt(r -> (int) Math.round(r.ltpGateWindow() / net.dt)).toArray();
+        this.gateThreshold = net.rules.stream().mapToDouble(r -> r.ltpGateRate() * r.ltpGateWindow()).toArray();
+        int widest = -1, minRef = Integer.MAX_VALUE;
+        for (int r = 0; r < net.rules.size(); r++) if (net.rules.get(r).ltpGated()) widest = Math.max(widest, gateWindow[r]);
+        for (int x : net.refSteps) minRef = Math.min(minRef, x);
+        this.history = widest < 0 ? null : new SpikeHistory(net.neurons, widest + 1L + net.slowPeriod + net.maxDelaySteps, minRef + 1);
         this.ouBlock = new int[6 * net.neurons];
         Arrays.fill(ouBlock, Philox.NO_BLOCK);
         this.ouStimulus = new int[net.neurons];
@@ -168,6 +178,18 @@ public abstract class Engine {
             }
         }
         return seg;
+    }
+
+    /**
+     * The LTP gate of plastic synapse q at step t: true when its rule has none, or when its pre- and its
+     * postsynaptic neuron each emitted more than rate x window spikes in [t - window, t].
+     */
+    protected final boolean ltpAllowed(int q, long t) {
+        int rule = net.plasticRule[q];
+        if (history == null || gateThreshold[rule] <= 0) return true;
+        long from = t - gateWindow[rule];
+        return history.count(net.plasticPre[q], from, t) > gateThreshold[rule]
+                && history.count(net.plasticPost[q], from, t) > gateThreshold[rule];
     }
 
     /** The uniform 32-bit draw of neuron i's OU noise at step s. */
@@ -336,6 +358,7 @@ public abstract class Engine {
             for (int j = 0; j < own.size; j++) {
                 spikes.add(own.data[j]);
                 synapticEvents += net.outDegree[own.data[j]];
+                if (history != null) history.add(own.data[j], s);
             }
         }
         Arrays.fill(inputPending, false);

@@ -204,7 +204,7 @@ public final class FixedEngine extends Engine {
                 break;
             }
             int g = NormalTable.gaussianQ28(Philox.stepWord(seed, Streams.PLASTICITY_NOISE, q, t, noise, 0));
-            if (c >= r.thetaP) {
+            if (c >= r.thetaP && ltpAllowed(q, t)) {
                 hv = sat(r.hTargetP + rshift((long) (hv - r.hTargetP) * r.eP, Q30) + rshift((long) r.sigmaP * g, 28));
             } else {
                 hv = sat(r.hTargetD + rshift((long) (hv - r.hTargetD) * r.eD, Q30) + rshift((long) r.sigmaD * g, 28));

@@ -160,7 +160,7 @@ public final class FloatEngine extends Engine {
                 break;
             }
             double g = NormalTable.gaussian(Philox.stepWord(seed, Streams.PLASTICITY_NOISE, q, t, noise, 0));
-            hv = c >= r.thetaP ? r.hTargetP + (hv - r.hTargetP) * r.eP + r.sigmaP * g
+            hv = c >= r.thetaP && ltpAllowed(q, t) ? r.hTargetP + (hv - r.hTargetP) * r.eP + r.sigmaP * g
                     : r.hTargetD + (hv - r.hTargetD) * r.eD + r.sigmaD * g;
             t++;
         }

@@ -324,8 +324,10 @@ public final class ExperimentCodec {
         double zMax = number(p + ".z_max", m.hasZMax(), m.getZMax(), d.zMax());
         double hInit = quantity(p + ".h_init", m.getHInit(), Dimension.VOLTAGE, h0);
         double zInit = number(p + ".z_init", m.hasZInit(), m.getZInit(), d.zInit());
+        double gateRate = nonNegative(p + ".ltp_gate_rate", m.getLtpGateRate(), Dimension.FREQUENCY, d.ltpGateRate());
+        double gateWindow = positive(p + ".ltp_gate_window", m.getLtpGateWindow(), Dimension.TIME, d.ltpGateWindow());
         return build(p, () -> new TwoPhaseRule(h0, tauC, caDelay, cPre, cPost, thetaP, thetaD, gammaP, gammaD, tauH, sigma,
-                thetaTag, thetaPro, tauP, tauZ, alpha, target, relax, zMin, zMax, hInit, zInit));
+                thetaTag, thetaPro, tauP, tauZ, alpha, target, relax, zMin, zMax, hInit, zInit, gateRate, gateWindow));
     }
 
     // ------------------------------------------------------------------ protocol
