@@ -4,6 +4,7 @@ import com.google.protobuf.util.JsonFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.AssemblyActivationResult;
 import org.engram.hal.analysis.PatternCompletionResult;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
@@ -59,24 +60,45 @@ final class ResultWriter {
         return files;
     }
 
-    /** Writes analyses.csv, one row per result, and returns its name; nothing when there are no analyses. */
+    /**
+     * Writes analyses.csv and returns its name; nothing when there are no analyses. One column set serves every
+     * kind; a kind leaves the other kinds' columns empty. The pattern-completion columns come first, as before;
+     * assembly activation adds {@code assembly, bin_s, fraction, bins, bins_total} at the end and writes one row
+     * per assembly (fraction = p(X), bins = the bins that activate it) plus one row with an empty
+     * {@code assembly} for p(none), the bins that meet the total threshold but activate no assembly (assembly
+     * names are never empty).
+     */
     Optional<String> writeAnalyses(List<AnalysisResult> analyses) throws IOException {
         if (analyses.isEmpty()) return Optional.empty();
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(ANALYSES), StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
             csv.printRecord("name", "kind", "start_s", "stop_s", "q", "rate_stimulated_hz", "rate_non_stimulated_hz",
-                    "rate_control_hz", "n_stimulated", "n_non_stimulated", "n_control", "reason");
+                    "rate_control_hz", "n_stimulated", "n_non_stimulated", "n_control", "reason",
+                    "assembly", "bin_s", "fraction", "bins", "bins_total");
             for (AnalysisResult a : analyses) {
                 switch (a) {
                     case PatternCompletionResult r -> csv.printRecord(r.name(), "pattern_completion", Double.toString(r.start()),
                             Double.toString(r.stop()), Double.toString(r.q()), Double.toString(r.rateStimulated()),
                             Double.toString(r.rateNonStimulated()), Double.toString(r.rateControl()), r.nStimulated(),
-                            r.nNonStimulated(), r.nControl(), r.reason());
+                            r.nNonStimulated(), r.nControl(), r.reason(), "", "", "", "", "");
+                    case AssemblyActivationResult r -> {
+                        for (AssemblyActivationResult.Assembly x : r.assemblies()) {
+                            activationRow(csv, r, x.name(), x.fraction(), x.bins());
+                        }
+                        activationRow(csv, r, "", r.fractionNone(), r.binsNone());
+                    }
                 }
             }
         }
         return Optional.of(ANALYSES);
+    }
+
+    private static void activationRow(CSVPrinter csv, AssemblyActivationResult r, String assembly, double fraction, int bins)
+            throws IOException {
+        csv.printRecord(r.name(), "assembly_activation", Double.toString(r.start()), Double.toString(r.stop()),
+                "", "", "", "", "", "", "", r.reason(), assembly, Double.toString(r.bin()), Double.toString(fraction), bins,
+                r.binsTotal());
     }
 
     /**

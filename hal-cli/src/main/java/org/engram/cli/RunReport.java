@@ -1,6 +1,7 @@
 package org.engram.cli;
 
 import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.AssemblyActivationResult;
 import org.engram.hal.analysis.PatternCompletionResult;
 import org.engram.hal.device.Provenance;
 import org.engram.hal.device.RunResult;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The short human-readable summary printed after a run; summary.json holds the same facts for machines. */
 final class RunReport {
@@ -53,14 +55,27 @@ final class RunReport {
         out.flush();
     }
 
-    /** "recall  Q = 0.2  as 40 Hz (3), ans 10 Hz (3), ctrl 2 Hz (4) in [1 s, 1.5 s)". */
+    /**
+     * "recall  Q = 0.2  as 40 Hz (3), ans 10 Hz (3), ctrl 2 Hz (4) in [1 s, 1.5 s)", or
+     * "priming  p(A) = 0.012 (12), p(B) = 0 (0), p(none) = 0.03 (30) of 1000 bins of 10 ms in [0 s, 10 s)"
+     * (the bin counts in parentheses).
+     */
     static String analysis(AnalysisResult a) {
         return switch (a) {
             case PatternCompletionResult r -> String.format("%-16s %s  as %s Hz (%d), ans %s Hz (%d), ctrl %s Hz (%d) in [%s, %s)",
                     r.name(), r.defined() ? "Q = " + Durations.number(r.q()) : "Q undefined: " + r.reason(),
                     Durations.number(r.rateStimulated()), r.nStimulated(), Durations.number(r.rateNonStimulated()), r.nNonStimulated(),
                     Durations.number(r.rateControl()), r.nControl(), seconds(r.start()), seconds(r.stop()));
+            case AssemblyActivationResult r -> String.format("%-16s %s  of %d bins of %s in [%s, %s)", r.name(),
+                    r.defined() ? r.assemblies().stream().map(x -> fraction(x.name(), x.fraction(), x.bins())).collect(Collectors.joining(", "))
+                            + ", " + fraction("none", r.fractionNone(), r.binsNone())
+                            : "p undefined: " + r.reason(),
+                    r.binsTotal(), Durations.bio(r.bin()), seconds(r.start()), seconds(r.stop()));
         };
+    }
+
+    private static String fraction(String assembly, double p, int bins) {
+        return "p(" + assembly + ") = " + Durations.number(p) + " (" + bins + ")";
     }
 
     /** Exact seconds: a read-out window at 8 h must not print as "7.997 h". */

@@ -1,6 +1,7 @@
 package org.engram.cli;
 
 import org.engram.hal.analysis.AnalysisResult;
+import org.engram.hal.analysis.AssemblyActivationResult;
 import org.engram.hal.analysis.PatternCompletionResult;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
@@ -9,6 +10,7 @@ import org.engram.hal.model.Population;
 import org.engram.hal.model.Recording;
 import org.engram.hal.model.TraceVariable;
 import org.engram.proto.v1.AnalysisSummary;
+import org.engram.proto.v1.AssemblyActivationSummary;
 import org.engram.proto.v1.PatternCompletionSummary;
 import org.engram.proto.v1.Provenance;
 import org.engram.proto.v1.RunSummary;
@@ -72,6 +74,20 @@ final class SummaryBuilder {
                             .setNStimulated(r.nStimulated()).setNNonStimulated(r.nNonStimulated()).setNControl(r.nControl())
                             .setReason(r.reason()))
                     .build();
+            case AssemblyActivationResult r -> {
+                AssemblyActivationSummary.Builder b = AssemblyActivationSummary.newBuilder()
+                        .setStartS(r.start()).setStopS(r.stop()).setBinS(r.bin())
+                        .setMinTotal(r.minTotal()).setMinAssembly(r.minAssembly())
+                        .setBinsTotal(r.binsTotal())
+                        .setBinsNone(r.binsNone()).setFractionNone(r.fractionNone())
+                        .setBinsActive(r.binsActive()).setFractionActive(r.fractionActive())
+                        .setReason(r.reason());
+                for (AssemblyActivationResult.Assembly x : r.assemblies()) {
+                    b.addAssemblies(AssemblyActivationSummary.Assembly.newBuilder()
+                            .setName(x.name()).setFraction(x.fraction()).setBins(x.bins()).setNeurons(x.neurons()));
+                }
+                yield AnalysisSummary.newBuilder().setName(r.name()).setAssemblyActivation(b).build();
+            }
         };
     }
 

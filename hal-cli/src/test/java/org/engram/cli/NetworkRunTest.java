@@ -58,8 +58,9 @@ class NetworkRunTest {
 
         List<String> csv = Files.readAllLines(out.resolve("analyses.csv"));
         assertEquals("name,kind,start_s,stop_s,q,rate_stimulated_hz,rate_non_stimulated_hz,rate_control_hz,"
-                + "n_stimulated,n_non_stimulated,n_control,reason", csv.get(0));
+                + "n_stimulated,n_non_stimulated,n_control,reason,assembly,bin_s,fraction,bins,bins_total", csv.get(0));
         assertTrue(csv.get(1).startsWith("recall,pattern_completion,2.0,2.5," + q.getQ() + ","), csv.get(1));
+        assertTrue(csv.get(1).endsWith(",8,8,24,,,,,,"), "the assembly-activation columns stay empty: " + csv.get(1));
         assertEquals(2, csv.size());
 
         assertTrue(Files.exists(out.resolve("spikes-exc.csv")), "a name starting with 'spikes' is not prefixed again");

@@ -22,6 +22,7 @@ public final class Analyses {
     public static AnalysisResult compute(Analysis analysis, Experiment experiment, RunResult result) {
         return switch (analysis) {
             case Analysis.PatternCompletion pc -> PatternCompletionAnalysis.compute(pc, experiment, result);
+            case Analysis.AssemblyActivation aa -> AssemblyActivationAnalysis.compute(aa, experiment, result);
         };
     }
 }

@@ -438,8 +438,10 @@ public final class ExperimentCodec {
         return switch (m.getKindCase()) {
             case PATTERN_COMPLETION -> patternCompletion(path + ".pattern_completion", name, m.getPatternCompletion(), protocol, net,
                     duration, fastForward);
+            case ASSEMBLY_ACTIVATION -> assemblyActivation(path + ".assembly_activation", name, m.getAssemblyActivation(), protocol,
+                    net, duration, fastForward);
             case KIND_NOT_SET -> {
-                fail(path, "missing: give pattern_completion");
+                fail(path, "missing: give pattern_completion or assembly_activation");
                 yield null;
             }
         };
@@ -489,6 +491,101 @@ public final class ExperimentCodec {
                     + "' [" + recStart + " s, " + recStop + " s)");
         }
         return build(p, () -> new org.engram.hal.model.Analysis.PatternCompletion(name, m.getSpikes(), assembly, recalled, start, stop));
+    }
+
+    /** The spike recording of this name as the file gives it (its own problems are reported at its own path), else null. */
+    private static org.engram.proto.v1.SpikeRecording spikeRecording(org.engram.proto.v1.Protocol protocol, String name) {
+        org.engram.proto.v1.SpikeRecording rec = null;
+        for (int i = 0; i < protocol.getRecordingsCount(); i++) {
+            var r = protocol.getRecordings(i);
+            String rName = r.getName().isBlank() ? "recording" + i : r.getName();
+            if (rName.equals(name) && r.hasSpikes()) rec = r.getSpikes();
+        }
+        return rec;
+    }
+
+    private org.engram.hal.model.Analysis assemblyActivation(String p, String name, AssemblyActivation m,
+                                                             org.engram.proto.v1.Protocol protocol,
+                                                             org.engram.hal.model.Network net, double duration,
+                                                             List<FastForward> fastForward) {
+        org.engram.proto.v1.SpikeRecording rec = spikeRecording(protocol, m.getSpikes());
+        if (rec == null) {
+            fail(p + ".spikes", (m.getSpikes().isBlank() ? "missing" : "no spike recording named '" + m.getSpikes() + "'")
+                    + ": name the spike recording to read");
+        }
+        // the recording's own path reports its unreadable times; its window defaults to the whole run
+        double recStart = rec == null ? 0 : quietQuantity(rec.getStart(), 0);
+        double recStop = rec == null ? duration : Math.min(duration, quietQuantity(rec.getStop(), duration));
+        double start = nonNegative(p + ".start", m.getStart(), Dimension.TIME, recStart);
+        double stop = nonNegative(p + ".stop", m.getStop(), Dimension.TIME, recStop);
+        double bin = positive(p + ".bin", m.getBin(), Dimension.TIME, org.engram.hal.model.Analysis.AssemblyActivation.DEFAULT_BIN);
+        boolean window = true;
+        if (!(stop > start)) {
+            fail(p + ".stop", "must come after start (" + stop + " s <= " + start + " s)");
+            window = false;
+        }
+        if (stop > duration) fail(p + ".stop", "ends after the run (" + stop + " s > duration " + duration + " s)");
+        if (window && bin > 0 && Math.floor((stop - start) / bin + 1e-9) < 1) {
+            fail(p + ".bin", "longer than the window [" + start + " s, " + stop + " s): no whole bin fits");
+        }
+        for (FastForward f : fastForward) {
+            if (f.overlaps(start, stop)) {
+                fail(p, "window [" + start + " s, " + stop + " s) overlaps fast-forward window [" + f.start() + " s, " + f.stop()
+                        + " s), where neurons are silent");
+            }
+        }
+        if (rec != null && (start < recStart || stop > recStop)) {
+            fail(p, "window [" + start + " s, " + stop + " s) is not inside the window of spike recording '" + m.getSpikes()
+                    + "' [" + recStart + " s, " + recStop + " s)");
+        }
+        if (m.getAssembliesCount() == 0) fail(p + ".assemblies", "missing: the assemblies to detect, e.g. [{name: A, select: {first: 0, count: 150}}]");
+        var pop = rec == null ? null : net.population(rec.getPopulation()).orElse(null);
+        var recorded = rec == null ? null : new org.engram.hal.model.NeuronSelection(
+                rec.getSelect().getNeuronsList().stream().mapToInt(Integer::intValue).toArray(),
+                rec.getSelect().getFirst(), rec.getSelect().getCount(), rec.getSelect().getInvert());
+        boolean[] isRecorded = pop != null && recorded.firstOutOfRange(pop.size()) < 0 ? recorded.mask(pop.size()) : null;
+        List<org.engram.hal.model.Analysis.NamedSelection> assemblies = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < m.getAssembliesCount(); i++) {
+            String ap = p + ".assemblies[" + i + "]";
+            var a = m.getAssemblies(i);
+            String aName = a.getName().isBlank() ? "assembly" + i : a.getName();
+            if (!names.add(aName)) fail(ap + ".name", "duplicate assembly name '" + aName + "'");
+            if (!a.hasSelect()) {
+                fail(ap + ".select", "missing: the assembly's neurons, e.g. {first: 0, count: 150}");
+                continue;
+            }
+            var sel = selection(ap + ".select", a.getSelect(), pop);
+            if (pop != null && sel.firstOutOfRange(pop.size()) < 0) {
+                int[] idx = sel.resolve(pop.size());
+                if (idx.length == 0) fail(ap + ".select", "selects no neuron");
+                if (isRecorded != null) {
+                    for (int k : idx) {
+                        if (!isRecorded[k]) {
+                            fail(ap + ".select", "neuron " + k + " is not recorded by the spike recording: the assembly must be recorded");
+                            break;
+                        }
+                    }
+                }
+            }
+            assemblies.add(build(ap, () -> new org.engram.hal.model.Analysis.NamedSelection(aName, sel)));
+        }
+        int minTotal = m.hasMinTotal() ? unsigned(p + ".min_total", m.getMinTotal())
+                : org.engram.hal.model.Analysis.AssemblyActivation.DEFAULT_MIN_TOTAL;
+        int minAssembly = m.hasMinAssembly() ? unsigned(p + ".min_assembly", m.getMinAssembly())
+                : org.engram.hal.model.Analysis.AssemblyActivation.DEFAULT_MIN_ASSEMBLY;
+        if (rec == null || pop == null || assemblies.contains(null)) return null;
+        return build(p, () -> new org.engram.hal.model.Analysis.AssemblyActivation(name, m.getSpikes(), assemblies, start, stop, bin,
+                minTotal, minAssembly));
+    }
+
+    /** A uint32 count that must fit an int. */
+    private int unsigned(String path, int value) {
+        if (value < 0) {
+            fail(path, "too large: " + Integer.toUnsignedString(value));
+            return 0;
+        }
+        return value;
     }
 
     /** Q needs three non-empty groups: recalled (inside the assembly), the rest of the assembly, and control. */

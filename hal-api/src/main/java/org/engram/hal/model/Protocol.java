@@ -33,8 +33,8 @@ public record Protocol(double duration, double dt, List<Stimulus> stimuli, List<
         Set<String> names = new HashSet<>();
         for (Analysis a : analyses) {
             if (!names.add(a.name())) throw new IllegalArgumentException("duplicate analysis name: " + a.name());
-            if (a instanceof Analysis.PatternCompletion pc && !(recording(recordings, pc.spikes()) instanceof Recording.Spikes)) {
-                throw new IllegalArgumentException("analysis " + a.name() + ": no spike recording named '" + pc.spikes() + "'");
+            if (!(recording(recordings, a.spikes()) instanceof Recording.Spikes)) {
+                throw new IllegalArgumentException("analysis " + a.name() + ": no spike recording named '" + a.spikes() + "'");
             }
         }
     }
