@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * stretch (e.g. a skipped quiet hour) back off to yielding and then parking.
  */
 final class StepTeam implements AutoCloseable {
-    private static final int SPINS = 1 << 20;
+    private static final int SPINS = 1 << 14;
     private static final long YIELD_NANOS = 1_000_000;
 
     private final int size;
