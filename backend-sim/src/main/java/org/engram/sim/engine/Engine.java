@@ -34,7 +34,7 @@ public abstract class Engine {
     static final int ALIGN = 16;
 
     protected final CompiledNetwork net;
-    private final StepTeam team;          // null: serial
+    private StepTeam team;                // the threads of a run (null: serial), started by run()
     private final int members;
     private final int[] neuronSplit;      // phase 1: member m steps [neuronSplit[m], neuronSplit[m + 1])
     private final int chunk, chunks;      // phase 2: post neurons in chunks
@@ -82,7 +82,6 @@ public abstract class Engine {
         this.net = net;
         int t = Math.max(1, Math.min(threads, Math.min(64, net.neurons / (8 * ALIGN))));
         this.members = t;
-        this.team = t > 1 ? new StepTeam(t, "engram-sim") : null;
         this.neuronSplit = new int[t + 1];
         for (int m = 1; m < t; m++) neuronSplit[m] = (int) ((long) net.neurons * m / t) / ALIGN * ALIGN;
         neuronSplit[t] = net.neurons;
@@ -215,6 +214,7 @@ public abstract class Engine {
         final int K = net.slowPeriod;
         long nextReport = 0;
         IntList spikes = new IntList();
+        team = members > 1 ? new StepTeam(members, "engram-sim") : null;
         try {
             for (long s = 0; s < steps; s++) {
                 if (s >= nextReport) {
@@ -249,6 +249,7 @@ public abstract class Engine {
             progress.accept(1.0);
         } finally {
             if (team != null) team.close();
+            team = null;
         }
     }
 
