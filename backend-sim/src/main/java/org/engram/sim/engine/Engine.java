@@ -369,9 +369,11 @@ public abstract class Engine {
         slotLen[r] = spikes.size;
         slotStep[r] = s;
         if (spikes.size > 0) lastSpikeStep = s;
-        if (spikes.size > 0 && plasticityOn && net.plasticCount > 0 || inputsDue(s)) {
-            if (team == null) {
-                inputPhase(0, s, spikes);
+        long work = inputWork(s, spikes);
+        if (work > 0) {
+            // a quiet step's few deliveries cost less than waking the threads: the caller does them
+            if (team == null || work < SERIAL_INPUT_WORK) {
+                inputPhase(-1, s, spikes);
             } else {
                 nextChunk.set(0);
                 team.run(m -> {
@@ -382,13 +384,32 @@ public abstract class Engine {
         return changed;
     }
 
-    /** True when a spike from an earlier step arrives, or presynaptic calcium is due, at s. */
-    private boolean inputsDue(long s) {
+    /** Below this many synapse visits in a step, phase 2 runs on the calling thread. */
+    static final long SERIAL_INPUT_WORK = 4096;
+
+    /** Synapse visits of phase 2 at step s: arrivals, presynaptic and postsynaptic calcium events. */
+    private long inputWork(long s, IntList spikes) {
+        long work = 0;
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
-            if (spikesAt(s - pr.delay()) != null) return true;
-            if (pr.plastic() && plasticityOn && spikesAt(s - net.ruleCaDelaySteps[pr.rule()]) != null) return true;
+            work += rowWork(pr, s - pr.delay());
+            if (pr.plastic() && plasticityOn) work += rowWork(pr, s - net.ruleCaDelaySteps[pr.rule()]);
         }
-        return false;
+        if (plasticityOn && net.plasticCount > 0) {
+            for (int j = 0; j < spikes.size; j++) work += 1 + net.inStart[spikes.data[j] + 1] - net.inStart[spikes.data[j]];
+        }
+        return work;
+    }
+
+    /** Synapses of the projection leaving the spikes of step t. */
+    private long rowWork(CompiledNetwork.CompiledProjection pr, long t) {
+        int[] src = spikesAt(t);
+        if (src == null) return 0;
+        long work = 0;
+        for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
+            int local = src[j] - pr.preOffset();
+            if (local >= 0 && local < pr.preSize()) work += 1 + pr.start()[local + 1] - pr.start()[local];
+        }
+        return work;
     }
 
     /** Sets this step's stimulus flags; returns true when a stimulus acts at s. */
@@ -469,12 +490,12 @@ public abstract class Engine {
     }
 
     /**
-     * Phase 2 for post chunk c: spike arrivals onto its neurons (projection, spike and synapse order),
+     * Phase 2 for post chunk c (c = -1: all posts): spike arrivals onto its neurons (projection, spike and synapse order),
      * presynaptic calcium of their incoming synapses, then the postsynaptic calcium of their spikes
      * ({@code spikes}: this step's, in neuron order).
      */
     private void inputPhase(int c, long s, IntList spikes) {
-        final boolean whole = chunks == 1;
+        final boolean whole = c < 0 || chunks == 1;
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
             long t = s - pr.delay();
             int[] src = spikesAt(t);
@@ -503,7 +524,7 @@ public abstract class Engine {
                 for (; k < e; k++) calciumPre(plasticIndex[k], s);
             }
         }
-        int lo = c * chunk, hi = Math.min(net.neurons, lo + chunk);
+        int lo = whole ? 0 : c * chunk, hi = whole ? net.neurons : Math.min(net.neurons, lo + chunk);
         for (int j = whole ? 0 : lowerBound(spikes, lo); j < spikes.size && spikes.data[j] < hi; j++) {
             int n = spikes.data[j];
             for (int q = net.inStart[n], e = net.inStart[n + 1]; q < e; q++) calciumPost(net.inSyn[q], s);
