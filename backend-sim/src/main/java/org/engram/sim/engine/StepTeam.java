@@ -35,8 +35,6 @@ final class StepTeam implements AutoCloseable {
         }
     }
 
-    int size() { return size; }
-
     /** Runs {@code phase.accept(member)} on every member and returns when all have finished. */
     void run(IntConsumer phase) {
         task = phase;
