@@ -143,6 +143,7 @@ public final class SimDevice implements Device {
             }
         }
         Map<String, Long> counters = Map.of("steps", net.steps, "steps_executed", engine.stepsExecuted(),
+                "steps_batched", engine.stepsBatched(),
                 "synaptic_events", engine.synapticEvents(), "synapses", (long) net.projections.stream()
                         .mapToInt(CompiledNetwork.CompiledProjection::size).sum());
         return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov, counters);

@@ -110,6 +110,16 @@ public final class CompiledStimulus {
         return events.length > 0 && Arrays.binarySearch(events, s) >= 0;
     }
 
+    /** The first step >= s at which a window opens or closes, or Long.MAX_VALUE. */
+    public long nextEdge(long s) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < windowStart.length; i++) {
+            if (windowStart[i] >= s) best = Math.min(best, windowStart[i]);
+            if (windowStop[i] >= s) best = Math.min(best, windowStop[i]);
+        }
+        return best;
+    }
+
     /** The first step >= s at which this stimulus does anything, or Long.MAX_VALUE. */
     public long nextActivity(long s) {
         long best = Long.MAX_VALUE;

@@ -30,18 +30,28 @@ public abstract class Engine {
      * precomputed). Each variable is thus updated by one thread in the serial order, so the bits do not
      * depend on T, and claiming chunks balances hot spots such as a stimulated assembly. Phase 2 is
      * skipped in steps without arrivals or calcium events.
+     *
+     * <p>Batches: a spike reaches other neurons no earlier than the shortest delay (and calcium no earlier
+     * than the shortest calcium delay), so in a stretch of steps that short, with only background noise
+     * acting, every member can run its neurons and the inputs onto them for several steps between two
+     * barriers; the spikes are published to the ring afterwards. The per-variable order is the serial one.
      */
     static final int ALIGN = 16;
 
     protected final CompiledNetwork net;
     private StepTeam team;                // the threads of a run (null: serial), started by run()
     private final int members;
-    private final int[] neuronSplit;      // phase 1: member m steps [neuronSplit[m], neuronSplit[m + 1])
+    private final int[] neuronSplit;      // member m steps [neuronSplit[m], neuronSplit[m + 1]); moved to balance load
     private final int chunk, chunks;      // phase 2: post neurons in chunks
     private final int[][] segments;       // per projection: start of each row's part per chunk, or null
     private final java.util.concurrent.atomic.AtomicInteger nextChunk = new java.util.concurrent.atomic.AtomicInteger();
     private final IntList[] memberSpikes;
     private final boolean[] memberChanged;
+    private final long[] memberBusy;      // nanoseconds each member spent in batches since the last rebalance
+    private int batchesSinceRebalance;
+    private final int batchLimit;         // steps a batch may span: the shortest delay of spikes and calcium
+    private final IntList[][] batchSpikes; // [member][step in batch]
+    private final boolean[][] batchChanged;
 
     // spike ring: spikes emitted at step t live in slot t % ring while t is within the longest delay
     private final int ring;
@@ -72,7 +82,7 @@ public abstract class Engine {
     private final List<double[][]> traceValues = new ArrayList<>();
     private final int[] traceFill;
 
-    private long stepsExecuted, synapticEvents;
+    private long stepsExecuted, stepsBatched, synapticEvents;
     // LTP gate (rules with ltp_gate_rate): spike histories and per-rule window and threshold
     private final SpikeHistory history;
     private final int[] gateWindow;
@@ -85,13 +95,25 @@ public abstract class Engine {
         this.neuronSplit = new int[t + 1];
         for (int m = 1; m < t; m++) neuronSplit[m] = (int) ((long) net.neurons * m / t) / ALIGN * ALIGN;
         neuronSplit[t] = net.neurons;
-        this.chunk = t == 1 ? Math.max(1, net.neurons) : Math.max(64, (net.neurons / (16 * t) + ALIGN - 1) / ALIGN * ALIGN);
+        this.chunk = t == 1 ? Math.max(1, net.neurons) : Math.max(ALIGN, (net.neurons / (64 * t) + ALIGN - 1) / ALIGN * ALIGN);
         this.chunks = (net.neurons + chunk - 1) / chunk;
         this.segments = new int[net.projections.size()][];
-        if (t > 1) for (CompiledNetwork.CompiledProjection pr : net.projections) segments[pr.index()] = segments(pr);
+        int[] chunkBounds = new int[chunks + 1];
+        for (int c = 0; c <= chunks; c++) chunkBounds[c] = Math.min(net.neurons, c * chunk);
+        if (t > 1) for (CompiledNetwork.CompiledProjection pr : net.projections) segments[pr.index()] = segments(pr, chunkBounds);
+        this.memberBusy = new long[t];
         this.memberSpikes = new IntList[t];
         for (int m = 0; m < t; m++) memberSpikes[m] = new IntList();
         this.memberChanged = new boolean[t];
+        int limit = MAX_BATCH;
+        for (CompiledNetwork.CompiledProjection pr : net.projections) {
+            limit = Math.min(limit, pr.delay());
+            if (pr.plastic()) limit = Math.min(limit, net.ruleCaDelaySteps[pr.rule()]);
+        }
+        this.batchLimit = t > 1 ? limit : 1;
+        this.batchSpikes = new IntList[t][Math.max(1, limit)];
+        for (IntList[] row : batchSpikes) for (int b = 0; b < row.length; b++) row[b] = new IntList();
+        this.batchChanged = new boolean[t][Math.max(1, limit)];
         this.ring = net.maxDelaySteps + 1;
         this.slot = new int[ring][16];
         this.slotLen = new int[ring];
@@ -164,17 +186,18 @@ public abstract class Engine {
     /** Value of a traced variable at step s (state at the start of the step). */
     protected abstract double read(TraceVariable v, CompiledRecording rec, int element, long s);
 
-    /** For each pre row, where its part for each post chunk starts (rows are sorted by post). */
-    private int[] segments(CompiledNetwork.CompiledProjection pr) {
-        int[] seg = new int[pr.preSize() * (chunks + 1)];
+    /** For each pre row, where its part for each post range [bounds[c], bounds[c + 1]) starts (rows are sorted by post). */
+    private static int[] segments(CompiledNetwork.CompiledProjection pr, int[] bounds) {
+        int parts = bounds.length - 1;
+        int[] seg = new int[pr.preSize() * (parts + 1)];
         int[] post = pr.post(), start = pr.start();
         for (int i = 0; i < pr.preSize(); i++) {
             int k = start[i];
-            for (int c = 0; c <= chunks; c++) {
-                int bound = c * chunk;
-                while (k < start[i + 1] && post[k] < bound) k++;
-                seg[i * (chunks + 1) + c] = k;
+            for (int c = 0; c < parts; c++) {
+                while (k < start[i + 1] && post[k] < bounds[c]) k++;
+                seg[i * (parts + 1) + c] = k;
             }
+            seg[i * (parts + 1) + parts] = start[i + 1];
         }
         return seg;
     }
@@ -204,6 +227,9 @@ public abstract class Engine {
     // ------------------------------------------------------------------ the run
 
     public final long stepsExecuted() { return stepsExecuted; }
+
+    /** Steps run inside multi-step batches (threads only). */
+    public final long stepsBatched() { return stepsBatched; }
 
     /** Spikes emitted times their outgoing synapses: the deliveries this run caused. */
     public final long synapticEvents() { return synapticEvents; }
@@ -237,9 +263,15 @@ public abstract class Engine {
                 if (s > 0 && s % K == 0 && plasticityOn && net.plasticCount > 0) tick(s);
                 sample(s);
                 boolean changed = stimuli(s);
-                changed |= step(s, spikes);
-                record(s, spikes);
-                stepsExecuted++;
+                long end = batchEnd(s);
+                if (end > s + 1) {
+                    changed |= batch(s, end, spikes);
+                    s = end - 1;
+                } else {
+                    changed |= step(s, spikes);
+                    record(s, spikes);
+                    stepsExecuted++;
+                }
                 if (!changed && spikes.size == 0 && s + 1 - lastSpikeStep > net.maxDelaySteps) {
                     long next = nextEvent(s + 1);
                     if (next > s + 1) s = next - 1;
@@ -354,32 +386,103 @@ public abstract class Engine {
             team.run(m -> memberChanged[m] = neuronPhase(m, s));
             for (int m = 0; m < members; m++) changed |= memberChanged[m];
         }
-        for (int m = 0; m < members; m++) {   // ranges ascend, so spikes stay in neuron order
-            IntList own = memberSpikes[m];
-            for (int j = 0; j < own.size; j++) {
-                spikes.add(own.data[j]);
-                synapticEvents += net.outDegree[own.data[j]];
-                if (history != null) history.add(own.data[j], s);
+        for (int m = 0; m < members; m++) publish(memberSpikes[m], s, spikes);
+        Arrays.fill(inputPending, false);
+        ring(s, spikes);
+        long work = inputWork(s, spikes);
+        if (work > 0) {
+            // a quiet step's few deliveries cost less than waking the threads: the caller does them
+            if (team == null || work < SERIAL_INPUT_WORK) {
+                inputPhase(null, 0, 0, net.neurons, s, spikes);
+            } else {
+                nextChunk.set(0);
+                team.run(m -> {
+                    for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+                        inputPhase(segments, c, c * chunk, Math.min(net.neurons, (c + 1) * chunk), s, spikes);
+                    }
+                });
             }
         }
-        Arrays.fill(inputPending, false);
+        return changed;
+    }
+
+    /** Appends a member's spikes of step s to the step's list (members ascend, so neuron order holds). */
+    private void publish(IntList own, long s, IntList spikes) {
+        for (int j = 0; j < own.size; j++) {
+            spikes.add(own.data[j]);
+            synapticEvents += net.outDegree[own.data[j]];
+            if (history != null) history.add(own.data[j], s);
+        }
+    }
+
+    /** Puts the spikes of step s into the delay ring. */
+    private void ring(long s, IntList spikes) {
         int r = (int) (s % ring);
         if (slot[r].length < spikes.size) slot[r] = new int[spikes.size];
         System.arraycopy(spikes.data, 0, slot[r], 0, spikes.size);
         slotLen[r] = spikes.size;
         slotStep[r] = s;
         if (spikes.size > 0) lastSpikeStep = s;
-        long work = inputWork(s, spikes);
-        if (work > 0) {
-            // a quiet step's few deliveries cost less than waking the threads: the caller does them
-            if (team == null || work < SERIAL_INPUT_WORK) {
-                inputPhase(-1, s, spikes);
+    }
+
+    /** Longest batch this runtime allows. */
+    static final int MAX_BATCH = 64;
+
+    /**
+     * The end of the batch that may start at step s (after stimuli(s)), or s + 1 for a single step. A
+     * batch needs threads, background noise on (so the serial run would not skip a step either), no other
+     * stimulus, tick, sample, switch or fast-forward inside it, and no LTP gate (it reads other neurons'
+     * spike counts within the step).
+     */
+    private long batchEnd(long s) {
+        if (batchLimit < 2 || history != null) return s + 1;
+        long e = Math.min(net.steps, s + batchLimit);
+        boolean noise = false;
+        for (CompiledStimulus st : net.stimuli) {
+            if (st.kind == CompiledStimulus.Kind.OU) {
+                noise |= ouOn[st.index] && st.ouSd > 0;
+                e = Math.min(e, st.nextEdge(s + 1));
             } else {
-                nextChunk.set(0);
-                team.run(m -> {
-                    for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) inputPhase(c, s, spikes);
-                });
+                e = Math.min(e, st.nextActivity(s));
             }
+        }
+        if (!noise) return s + 1;
+        if (plasticityOn && net.plasticCount > 0) e = Math.min(e, (s / net.slowPeriod + 1) * net.slowPeriod);
+        for (CompiledRecording r : net.recordings) e = Math.min(e, r.nextSample(s + 1));
+        if (switchIndex < net.plasticitySwitches.length) e = Math.min(e, net.plasticitySwitches[switchIndex][0]);
+        if (fastForwardIndex < net.fastForward.length) e = Math.min(e, net.fastForward[fastForwardIndex][0]);
+        return Math.max(e, s + 1);
+    }
+
+    /** Steps [s0, e) as one batch: members run their neurons and inputs, then the spikes are published. */
+    private boolean batch(long s0, long e, IntList spikes) {
+        final int len = (int) (e - s0);
+        team.run(m -> {
+            long t0 = System.nanoTime();
+            int from = neuronSplit[m], to = neuronSplit[m + 1];
+            for (int b = 0; b < len; b++) {
+                long s = s0 + b;
+                IntList own = batchSpikes[m][b];
+                own.clear();
+                batchChanged[m][b] = stepNeurons(from, to, s, own);
+                inputPhase(null, 0, from, to, s, own);
+            }
+            memberBusy[m] += System.nanoTime() - t0;
+        });
+        if (++batchesSinceRebalance == REBALANCE_BATCHES) rebalance();
+        stepsBatched += len;
+        boolean changed = false;
+        for (int b = 0; b < len; b++) {
+            long s = s0 + b;
+            spikes.clear();
+            changed = false;
+            for (int m = 0; m < members; m++) {
+                changed |= batchChanged[m][b];
+                publish(batchSpikes[m][b], s, spikes);
+            }
+            ring(s, spikes);
+            record(s, spikes);
+            stepsExecuted++;
         }
         return changed;
     }
@@ -489,23 +592,47 @@ public abstract class Engine {
         return changed;
     }
 
+    /** Batches between two rebalancing moves of the neuron ranges. */
+    static final int REBALANCE_BATCHES = 128;
+
     /**
-     * Phase 2 for post chunk c (c = -1: all posts): spike arrivals onto its neurons (projection, spike and synapse order),
-     * presynaptic calcium of their incoming synapses, then the postsynaptic calcium of their spikes
-     * ({@code spikes}: this step's, in neuron order).
+     * Moves each boundary between two members' neuron ranges toward the one that spent less time in the
+     * last batches, by half the estimated imbalance. Excitatory neurons with plastic inputs cost more than
+     * inhibitory ones, and activity moves, so no fixed split fits. Ranges only decide who computes what,
+     * never the order in which a variable is updated, so this changes no bits.
      */
-    private void inputPhase(int c, long s, IntList spikes) {
-        final boolean whole = c < 0 || chunks == 1;
+    private void rebalance() {
+        for (int m = 1; m < members; m++) {
+            long a = memberBusy[m - 1], b = memberBusy[m];
+            int lo = neuronSplit[m - 1], mid = neuronSplit[m], hi = neuronSplit[m + 1];
+            if (a + b == 0) continue;
+            double perNeuronA = (double) a / Math.max(1, mid - lo), perNeuronB = (double) b / Math.max(1, hi - mid);
+            // the boundary x where (x - lo) perNeuronA = (hi - x) perNeuronB, approached halfway
+            double x = (lo * perNeuronA + hi * perNeuronB) / (perNeuronA + perNeuronB);
+            int next = (int) Math.round((mid + (x - mid) / 2) / ALIGN) * ALIGN;
+            neuronSplit[m] = Math.max(lo + ALIGN, Math.min(hi - ALIGN, next));
+        }
+        Arrays.fill(memberBusy, 0);
+        batchesSinceRebalance = 0;
+    }
+
+    /**
+     * Phase 2 for post neurons [lo, hi), part c of the cut {@code segs} (null: rows are cut by binary
+     * search): spike arrivals onto them (projection, spike and synapse order), presynaptic calcium of
+     * their incoming synapses, then the postsynaptic calcium of their spikes ({@code spikes}: this step's,
+     * in neuron order, at least those in [lo, hi)).
+     */
+    private void inputPhase(int[][] segs, int c, int lo, int hi, long s, IntList spikes) {
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
             long t = s - pr.delay();
             int[] src = spikesAt(t);
             if (src == null) continue;
-            int[] start = pr.start(), seg = segments[pr.index()];
+            int[] seg = segs == null ? null : segs[pr.index()];
             for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
                 int local = src[j] - pr.preOffset();
                 if (local < 0 || local >= pr.preSize()) continue;
-                int k = whole ? start[local] : seg[local * (chunks + 1) + c];
-                int e = whole ? start[local + 1] : seg[local * (chunks + 1) + c + 1];
+                long range = rowPart(pr, local, seg, c, lo, hi);
+                int k = (int) (range >>> 32), e = (int) range;
                 for (; k < e; k++) deliver(pr, k, s);
             }
         }
@@ -515,27 +642,51 @@ public abstract class Engine {
             long t = s - net.ruleCaDelaySteps[pr.rule()];
             int[] src = spikesAt(t);
             if (src == null) continue;
-            int[] start = pr.start(), seg = segments[pr.index()], plasticIndex = pr.plasticIndex();
+            int[] seg = segs == null ? null : segs[pr.index()], plasticIndex = pr.plasticIndex();
             for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
                 int local = src[j] - pr.preOffset();
                 if (local < 0 || local >= pr.preSize()) continue;
-                int k = whole ? start[local] : seg[local * (chunks + 1) + c];
-                int e = whole ? start[local + 1] : seg[local * (chunks + 1) + c + 1];
+                long range = rowPart(pr, local, seg, c, lo, hi);
+                int k = (int) (range >>> 32), e = (int) range;
                 for (; k < e; k++) calciumPre(plasticIndex[k], s);
             }
         }
-        int lo = whole ? 0 : c * chunk, hi = whole ? net.neurons : Math.min(net.neurons, lo + chunk);
-        for (int j = whole ? 0 : lowerBound(spikes, lo); j < spikes.size && spikes.data[j] < hi; j++) {
+        for (int j = lowerBound(spikes, lo); j < spikes.size && spikes.data[j] < hi; j++) {
             int n = spikes.data[j];
             for (int q = net.inStart[n], e = net.inStart[n + 1]; q < e; q++) calciumPost(net.inSyn[q], s);
         }
     }
 
+    /**
+     * The synapses [k, e) of row {@code local} onto posts [lo, hi), as k << 32 | e: the whole row, part c of
+     * a precomputed cut {@code seg}, or found by binary search (the row is sorted by post).
+     */
+    private long rowPart(CompiledNetwork.CompiledProjection pr, int local, int[] seg, int c, int lo, int hi) {
+        int[] start = pr.start();
+        int k, e;
+        if (seg != null) {
+            int stride = seg.length / pr.preSize();
+            k = seg[local * stride + c];
+            e = seg[local * stride + c + 1];
+        } else if (lo == 0 && hi == net.neurons) {
+            k = start[local];
+            e = start[local + 1];
+        } else {
+            k = lowerBound(pr.post(), start[local], start[local + 1], lo);
+            e = lowerBound(pr.post(), k, start[local + 1], hi);
+        }
+        return (long) k << 32 | (e & 0xFFFFFFFFL);
+    }
+
     private static int lowerBound(IntList sorted, int value) {
-        int lo = 0, hi = sorted.size;
+        return lowerBound(sorted.data, 0, sorted.size, value);
+    }
+
+    /** The first index in [lo, hi) of the ascending {@code a} whose value is >= value (hi if none). */
+    private static int lowerBound(int[] a, int lo, int hi, int value) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted.data[mid] < value) lo = mid + 1;
+            if (a[mid] < value) lo = mid + 1;
             else hi = mid;
         }
         return lo;
