@@ -4,6 +4,7 @@ import org.engram.hal.device.Device;
 import org.engram.hal.device.Devices;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
+import org.engram.sim.engine.ParallelCeiling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "5", description = "Timed runs per file and device (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--parallel-ceiling", paramLabel = "T", defaultValue = "0",
+            description = "Also measure in every round how much T threads speed up perfectly independent work on this machine (the best a T-thread device can do here).")
+    int ceilingThreads;
+
+    /** Philox blocks per thread and round of the ceiling measurement: about 0.1 s. */
+    static final int CEILING_BLOCKS = 10_000_000;
+
     @Override
     public Integer call() {
         return Errors.run(spec, this::execute);
@@ -52,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         if (devices.isEmpty()) devices = List.of("sim:", "sim:float64");
         out.printf("%-28s %-16s %9s %9s %12s %14s %7s%n", "experiment", "device", "median s", "best s",
                 "sim s/wall s", "ns/syn. event", "ratio");
+        List<Double> ceilings = new ArrayList<>();
         for (Path file : files) {
             Experiment e = Inputs.read(file);
             List<Device> ds = new ArrayList<>();
@@ -69,6 +78,8 @@ final class BenchCommand implements Callable<Integer> {
                     last.set(k, ds.get(k).run(e));
                     t[k][i] = (System.nanoTime() - t0) / 1e9;
                 }
+                // the machine's ceiling in the same round, so it sees the same spell of host load
+                if (ceilingThreads > 1) ceilings.add(ParallelCeiling.speedup(ceilingThreads, CEILING_BLOCKS, 1));
             }
             double base = Double.NaN;
             for (int k = 0; k < ds.size(); k++) {
@@ -80,6 +91,11 @@ final class BenchCommand implements Callable<Integer> {
                         e.protocol().duration() / median, events > 0 ? String.format("%.1f", median * 1e9 / events) : "-",
                         median / base);
             }
+        }
+        if (ceilingThreads > 1) {
+            double[] c = ceilings.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            out.printf("parallel ceiling of this machine, %d threads on independent work: median %.2fx (%.2f-%.2f) over %d rounds%n",
+                    ceilingThreads, c[c.length / 2], c[0], c[c.length - 1], c.length);
         }
         out.flush();
         return ExitCodes.OK;

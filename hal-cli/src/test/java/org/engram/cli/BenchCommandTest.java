@@ -24,6 +24,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void reportsTheMachinesParallelCeilingWhenAsked() throws IOException {
+        CliRun run = CliRun.of("bench", "--repeat", "1", "--device", "sim:", "--parallel-ceiling", "2",
+                Experiments.valid(tmp).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        var m = java.util.regex.Pattern.compile("2 threads on independent work: median ([0-9.]+)x \\(([0-9.]+)-([0-9.]+)\\) over 1 rounds")
+                .matcher(run.out());
+        assertTrue(m.find(), run.out());
+        for (int g = 1; g <= 3; g++) {
+            double x = Double.parseDouble(m.group(g));
+            assertTrue(x > 0.2 && x < 4, "a speed-up of two threads over one should be near 1-2, got " + x);
+        }
+    }
+
+    @Test
     void aBadFileIsABadInputError() throws IOException {
         Path file = Experiments.write(tmp, "bad.yaml", "name: x\nnetwork: {populations: [{name: a, size: 0}]}\nprotocol: {duration: 1 s}\n");
         CliRun run = CliRun.of("bench", "--repeat", "1", file.toString());
