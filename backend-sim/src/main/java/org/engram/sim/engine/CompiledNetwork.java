@@ -85,7 +85,7 @@ public final class CompiledNetwork {
             int preOff = popOffset.get(pr.pre()), postOff = popOffset.get(pr.post());
             int nPre = popByName.get(pr.pre()).size(), nPost = popByName.get(pr.post()).size();
             boolean same = pr.pre().equals(pr.post());
-            int[][] csr = connect(pr.connector(), nPre, nPost, same, projIndex);
+            int[][] csr = Connectivity.csr(pr.connector(), nPre, nPost, same, seed, projIndex);
             int[] start = csr[0], post = csr[1];
             for (int k = 0; k < post.length; k++) post[k] += postOff;
             int delay = (int) tb.nearestTick(pr.delay());
@@ -212,47 +212,6 @@ public final class CompiledNetwork {
     }
 
     /** The connector's synapses as CSR {start (nPre + 1), post (population-local)}, rows sorted by post. */
-    private int[][] connect(Connector c, int nPre, int nPost, boolean same, int projIndex) {
-        int[] start = new int[nPre + 1];
-        Engine.IntList post = new Engine.IntList();
-        switch (c) {
-            case Connector.AllToAll a -> {
-                for (int i = 0; i < nPre; i++) {
-                    for (int j = 0; j < nPost; j++) if (!same || a.allowSelf() || i != j) post.add(j);
-                    start[i + 1] = post.size;
-                }
-            }
-            case Connector.OneToOne o -> {
-                for (int i = 0; i < nPre; i++) {
-                    if (i < nPost) post.add(i);
-                    start[i + 1] = post.size;
-                }
-            }
-            case Connector.FixedProbability f -> {
-                long cs = f.seed() != 0 ? f.seed() : mix(seed, 0x434F4E4EL + projIndex);
-                long threshold = (long) StrictMath.floor(f.p() * 4294967296.0);
-                for (int i = 0; i < nPre; i++) {
-                    for (int j = 0; j < nPost; j++) {
-                        if (same && !f.allowSelf() && i == j) continue;
-                        long u = Philox.draw(cs, Streams.CONNECTIVITY, i, j) & 0xFFFFFFFFL;
-                        if (u < threshold) post.add(j);
-                    }
-                    start[i + 1] = post.size;
-                }
-            }
-            case Connector.Explicit x -> {
-                long[] pairs = new long[x.size()];
-                for (int i = 0; i < x.size(); i++) pairs[i] = ((long) x.preAt(i) << 32) | x.postAt(i);
-                Arrays.sort(pairs);
-                for (long pq : pairs) {
-                    start[(int) (pq >>> 32) + 1]++;
-                    post.add((int) pq);
-                }
-                for (int i = 0; i < nPre; i++) start[i + 1] += start[i];
-            }
-        }
-        return new int[][]{start, post.toArray()};
-    }
 
     private static long[][] switches(Protocol p, TimeBase tb) {
         // resolve the windows to the state in force after each boundary, in time order
