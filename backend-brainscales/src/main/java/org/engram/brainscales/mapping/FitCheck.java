@@ -1,0 +1,148 @@
+package org.engram.brainscales.mapping;
+
+import org.engram.hal.device.FitReport;
+import org.engram.hal.device.FitReport.Issue;
+import org.engram.hal.device.FitReport.Severity;
+import org.engram.hal.model.Experiment;
+import org.engram.hal.model.LifParameters;
+import org.engram.hal.model.Population;
+import org.engram.hal.model.Projection;
+import org.engram.hal.model.Stimulus;
+import org.engram.hal.model.TwoPhaseRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The BrainScaleS-2 fit rules, checked before any run: neuron circuits, synapse rows and drivers (with
+ * 6-bit labels), time constants against the calibratable ranges at the chosen speed-up, delays, stimuli
+ * the chip cannot produce, run length, plasticity-processor memory and weight quantisation. Each issue
+ * names the rule, the element (a path into the experiment), the amount and a remedy.
+ */
+public final class FitCheck {
+    /** Bytes of plasticity state per plastic synapse on the processors: h, z and c as 16-bit words. */
+    public static final int PPU_BYTES_PER_SYNAPSE = 6;
+    public static final int PPU_SRAM_BYTES = 16 * 1024;
+    /** The shortest delay the FPGA's event loopback can realise, hardware seconds. */
+    public static final double MIN_LOOPBACK_DELAY = 1e-6;
+
+    private FitCheck() {}
+
+    /** The report and the placement it was based on. */
+    public record Result(FitReport report, Placement placement, List<WeightQuantisation.Entry> quantisation) {}
+
+    public static Result check(String uri, Experiment e, HardwareTime time, ChipGeometry chip, double scaleOverride) {
+        List<Issue> out = new ArrayList<>();
+        Placement placement = Placement.best(e.network(), e.seed(), chip);
+        placement(out, placement, chip);
+        for (int i = 0; i < e.network().populations().size(); i++) timeConstants(out, time, e.network().populations().get(i), i);
+        List<WeightQuantisation.Entry> q = WeightQuantisation.of(e.network(), scaleOverride, placement.synapsesPerProjection());
+        for (int i = 0; i < e.network().projections().size(); i++) {
+            Projection pr = e.network().projections().get(i);
+            String path = "network.projections[" + i + "]";
+            delay(out, time, pr, path);
+            WeightQuantisation.Entry w = q.get(i);
+            if (w.clipped() > 0) {
+                out.add(new Issue(Severity.ERROR, "weight-range", path + ".synapse", w.describe(),
+                        "raise the weight scale so that the largest weight stays at or below level 63"));
+            } else {
+                out.add(new Issue(Severity.WARNING, "weight-quantisation", path + ".synapse", w.describe(), ""));
+            }
+            if (pr.synapse() instanceof TwoPhaseRule r) plasticity(out, time, r, w.synapses(), path);
+        }
+        for (int i = 0; i < e.protocol().stimuli().size(); i++) {
+            if (e.protocol().stimuli().get(i) instanceof Stimulus.OuCurrent o) {
+                out.add(new Issue(Severity.ERROR, "noise-current", "protocol.stimuli[" + i + "]", "'" + o.name()
+                        + "' is an Ornstein-Uhlenbeck current; the chip has no per-neuron noise current",
+                        "drive the background with Poisson spike sources (the chip has 8 background generators; more come from the FPGA)"));
+            }
+        }
+        List<HardwareTime.Run> runs = time.runs(e.protocol().duration());
+        if (runs.size() > 1) {
+            out.add(new Issue(Severity.WARNING, "run-split", "protocol.duration", String.format(
+                    "%.6g s biological are %.4g s of hardware time at %.0fx, more than one run's %.4g s: %d consecutive runs with the state carried over",
+                    e.protocol().duration(), time.toHardware(e.protocol().duration()), time.speedUp(),
+                    HardwareTime.MAX_RUN_CYCLES * HardwareTime.CYCLE_SECONDS, runs.size()), ""));
+        }
+        return new Result(new FitReport(uri, out), placement, q);
+    }
+
+    private static void placement(List<Issue> out, Placement p, ChipGeometry chip) {
+        String busiest = p.maxFanIn().stream().map(f -> String.format("%s neuron %d has %d %s inputs", f.population(),
+                f.neuron(), f.synapses(), f.sign().name().toLowerCase())).reduce((a, b) -> a + "; " + b).orElse("no synapses");
+        if (!p.circuitsFit()) {
+            out.add(new Issue(Severity.ERROR, "neuron-circuits", "network", String.format(
+                    "%d neurons need %d neuron circuits, the chip has %d", p.neurons(), p.circuitsNeeded(), chip.circuits()),
+                    "use at most " + chip.circuits() + " neurons, or split the network over several chips"));
+            return;
+        }
+        for (Placement.HemisphereUse h : p.hemispheres()) {
+            if (h.rows() > chip.rowsPerHemisphere()) {
+                out.add(new Issue(Severity.ERROR, "synapse-rows", "network", String.format(
+                        "hemisphere %d (%d neurons, %d circuits each) needs %d excitatory + %d inhibitory synapse rows, it has %d (a row tells at most %d sources apart by label; %s)",
+                        h.index(), h.neurons(), p.merge(), h.excitatoryRows(), h.inhibitoryRows(), chip.rowsPerHemisphere(),
+                        chip.labelsPerRow(), busiest),
+                        "lower the fan-in (connection probability or population sizes), or use fewer neurons so that circuits can be merged"));
+            }
+            if (h.drivers() > chip.driversPerHemisphere()) {
+                out.add(new Issue(Severity.ERROR, "synapse-drivers", "network", String.format(
+                        "hemisphere %d needs %d synapse drivers, it has %d", h.index(), h.drivers(), chip.driversPerHemisphere()),
+                        "lower the fan-in"));
+            }
+        }
+    }
+
+    private static void timeConstants(List<Issue> out, HardwareTime time, Population p, int i) {
+        String path = "network.populations[" + i + "].lif";
+        LifParameters lif = p.lif();
+        range(out, time, HardwareTime.TAU_MEM, lif.tauMem(), path + ".tau_mem");
+        range(out, time, HardwareTime.TAU_SYN, lif.tauSyn(), path + ".tau_syn");
+        if (lif.tRef() > 0) range(out, time, HardwareTime.REFRACTORY, lif.tRef(), path + ".t_ref");
+    }
+
+    private static void range(List<Issue> out, HardwareTime time, HardwareTime.Range r, double bio, String path) {
+        double hw = time.toHardware(bio);
+        if (r.contains(hw)) return;
+        out.add(new Issue(Severity.ERROR, "time-constant-range", path, String.format(
+                "%s = %.4g s biological is %.4g µs on the chip at %.0fx, outside the calibratable %.3g-%.3g µs",
+                r.name(), bio, hw * 1e6, time.speedUp(), r.min() * 1e6, r.max() * 1e6),
+                "choose " + r.name() + " within " + plain(time.toBiological(r.min())) + "-"
+                        + plain(time.toBiological(r.max())) + " s biological, or another speed-up"));
+    }
+
+    /** Four significant digits without trailing zeros (0.0005, 0.06). */
+    static String plain(double x) {
+        return new java.math.BigDecimal(x, new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static void delay(List<Issue> out, HardwareTime time, Projection pr, String path) {
+        if (pr.delay() == 0) return;
+        double hw = time.toHardware(pr.delay());
+        if (hw < MIN_LOOPBACK_DELAY) {
+            out.add(new Issue(Severity.ERROR, "delay", path + ".delay", String.format(
+                    "delay %.4g s is %.4g µs on the chip; the chip has no synaptic delays and the FPGA loopback that emulates them takes at least %.3g µs",
+                    pr.delay(), hw * 1e6, MIN_LOOPBACK_DELAY * 1e6), "use delay 0 or at least "
+                    + plain(time.toBiological(MIN_LOOPBACK_DELAY)) + " s"));
+            return;
+        }
+        long cycles = time.cycles(pr.delay());
+        out.add(new Issue(Severity.WARNING, "delay-emulated", path + ".delay", String.format(
+                "the chip has no synaptic delays: this projection's spikes leave the chip and the FPGA injects them back after %d cycles (%.6g s biological, off by %.3g s), using the event link",
+                cycles, time.biological(cycles), time.quantisationError(pr.delay())), ""));
+    }
+
+    private static void plasticity(List<Issue> out, HardwareTime time, TwoPhaseRule r, long synapses, String path) {
+        double tauC = time.toHardware(r.tauC());
+        if (!HardwareTime.CORRELATION.contains(tauC)) {
+            out.add(new Issue(Severity.WARNING, "calcium-on-processors", path + ".synapse.two_phase.tau_c", String.format(
+                    "tau_c = %.4g s is %.4g µs on the chip, outside the correlation sensors' %.3g-%.3g µs: the plasticity processors integrate calcium from spike events instead",
+                    r.tauC(), tauC * 1e6, HardwareTime.CORRELATION.min() * 1e6, HardwareTime.CORRELATION.max() * 1e6), ""));
+        }
+        long bytes = synapses * PPU_BYTES_PER_SYNAPSE;
+        if (bytes > PPU_SRAM_BYTES) {
+            out.add(new Issue(Severity.WARNING, "processor-memory", path, String.format(
+                    "%d plastic synapses need %.1f KiB of h, z and c, more than the processors' %d KiB SRAM: the state lives in FPGA memory and each update step pays for the transfers",
+                    synapses, bytes / 1024.0, PPU_SRAM_BYTES / 1024), ""));
+        }
+    }
+}
