@@ -48,12 +48,13 @@ public final class NativeLibraries {
             }
             return p;
         }
-        return PATHS.computeIfAbsent(name, NativeLibraries::resource);
+        return PATHS.computeIfAbsent(name, n -> resolve(NativeLibraries.class.getClassLoader(), n));
     }
 
-    private static Path resource(String name) {
+    /** The class-path resource of library {@code name} in {@code loader}, as a file (extracted from a jar when needed). */
+    static Path resolve(ClassLoader loader, String name) {
         String resource = PLATFORM + "/" + System.mapLibraryName(name);
-        URL url = NativeLibraries.class.getClassLoader().getResource(resource);
+        URL url = loader.getResource(resource);
         if (url == null) {
             throw new UnsatisfiedLinkError("native library " + resource + " is not on the class path (build the native module: "
                     + "./mvnw -pl native -am install -DskipTests)");
