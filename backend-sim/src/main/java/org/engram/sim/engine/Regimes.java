@@ -6,21 +6,21 @@ import org.engram.hal.model.TwoPhaseRule;
  * The per-step constants of the early-phase regimes and the OU background, computed once in double
  * with StrictMath, so both engines (and the C kernel, which receives them) start from the same values.
  */
-final class Regimes {
+public final class Regimes {
     private Regimes() {}
 
     /**
      * LTP regime (c >= theta_p): tau_h dh/dt = r(h0 - h) + gamma_p(h_ltp - h) - gamma_d h + noise, integrated
      * exactly over one step: {target, decay factor, noise sd per step (sqrt 2 sigma: both thresholds)}.
      */
-    static double[] ltp(TwoPhaseRule r, double dt) {
+    public static double[] ltp(TwoPhaseRule r, double dt) {
         double rate = r.relaxation() + r.gammaP() + r.gammaD();
         double target = (r.relaxation() * r.h0() + r.gammaP() * r.hLtpTarget()) / rate;
         return regime(r, dt, rate, target, 2);
     }
 
     /** LTD regime (theta_d <= c < theta_p): tau_h dh/dt = r(h0 - h) - gamma_d h + noise. */
-    static double[] ltd(TwoPhaseRule r, double dt) {
+    public static double[] ltd(TwoPhaseRule r, double dt) {
         double rate = r.relaxation() + r.gammaD();
         double target = r.relaxation() * r.h0() / rate;
         return regime(r, dt, rate, target, 1);
@@ -35,7 +35,7 @@ final class Regimes {
     }
 
     /** OU background for neuron resistance R (MOhm): {mean (mV), decay factor, step sd (mV)}. */
-    static double[] ou(CompiledStimulus st, double resistance, double dt) {
+    public static double[] ou(CompiledStimulus st, double resistance, double dt) {
         double e = StrictMath.exp(-dt / st.ouTau);
         double stepSd = st.ouSd * StrictMath.sqrt(-StrictMath.expm1(-2 * dt / st.ouTau));
         return new double[]{st.ouMean * resistance, e, stepSd * resistance};

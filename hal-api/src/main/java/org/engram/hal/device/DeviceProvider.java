@@ -6,7 +6,10 @@ package org.engram.hal.device;
  * touches no other module.
  */
 public interface DeviceProvider {
-    /** The URI scheme this provider serves, e.g. "sim". */
+    /**
+     * The URI scheme this provider serves, e.g. "sim"; or a scheme with a fixed prefix of the rest, e.g.
+     * "sim:native", which then serves that URI (and its "?options") ahead of the plain scheme's provider.
+     */
     String scheme();
 
     /** A one-line description for listings. */

@@ -1,0 +1,128 @@
+/* C test driver for memcheck.sh: exercises the kernel and the loopback chip, including every error path
+ * it can reach with bad pointers and lengths, and frees everything (valgrind / LeakSanitizer check it). */
+#include "engram_kernel.h"
+#include "engram_chip.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+#define EXPECT(cond) do { if (!(cond)) { fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); failures++; } } while (0)
+
+static void kernel_test(void) {
+    int32_t w[4];
+    EXPECT(ek_philox_block(0, 0, 0, 0, 0, w, 4) == EK_OK);
+    EXPECT((uint32_t) w[0] == 0x6627e8d5u);       /* Random123 known answer, key 0, counter 0 */
+    EXPECT(ek_philox_block(0, 0, 0, 0, 0, NULL, 4) == EK_ERR_NULL);
+    EXPECT(ek_philox_block(0, 0, 0, 0, 0, w, 3) == EK_ERR_LENGTH);
+
+    ek_kernel *k = NULL;
+    EXPECT(ek_create(-1, 500, 1, 2, 15, &k) == EK_ERR_RANGE && k == NULL);
+    EXPECT(ek_create(20000, 500, 1, 2, 15, &k) == EK_OK && k != NULL);
+    int32_t n = 2;
+    int32_t params[EK_NEURON_FIELDS * 2];
+    memset(params, 0, sizeof params);
+    for (int i = 0; i < n; i++) {
+        params[EK_NEURON_G_MEM * n + i] = 1 << 27;
+        params[EK_NEURON_E_SYN * n + i] = (1 << 30) - (1 << 24);
+        params[EK_NEURON_V_REST * n + i] = -65 << 16;
+        params[EK_NEURON_V_TH * n + i] = -55 << 16;
+        params[EK_NEURON_V_RESET * n + i] = -70 << 16;
+        params[EK_NEURON_REF_STEPS * n + i] = 10;
+        params[EK_NEURON_OU_STIMULUS * n + i] = -1;
+    }
+    EXPECT(ek_set_neurons(k, NULL, 20) == EK_ERR_NULL);
+    EXPECT(ek_set_neurons(k, params, 19) == EK_ERR_LENGTH);
+    uint8_t msg[256];
+    EXPECT(ek_last_error(k, msg, sizeof msg) > 0 && strstr((char *) msg, "length 19") != NULL);
+    EXPECT(ek_set_neurons(k, params, 20) == EK_OK);
+    int32_t *table = calloc((1 << 14) + 1, 4);
+    EXPECT(ek_set_normal_table(k, table, 100) == EK_ERR_LENGTH);
+    EXPECT(ek_set_normal_table(k, table, (1 << 14) + 1) == EK_OK);
+    free(table);
+    int32_t start[2] = {0, 1}, post[1] = {1}, bad_post[1] = {7};
+    EXPECT(ek_run(k, 10, NULL, NULL, NULL, 0, NULL) == EK_ERR_NULL);
+    EXPECT(ek_add_projection(k, 0, 1, 15, -1, 20 << 16, start, 2, bad_post, 1, NULL, 0) == EK_ERR_RANGE);
+    EXPECT(ek_add_projection(k, 0, 1, 15, -1, 20 << 16, start, 3, post, 1, NULL, 0) == EK_ERR_LENGTH);
+    EXPECT(ek_add_projection(k, 0, 1, 15, -1, 20 << 16, start, 2, post, 1, NULL, 0) == EK_OK);
+    int32_t stim_neurons[1] = {0};
+    int64_t events[3] = {100, 200, 300};
+    EXPECT(ek_add_stimulus(k, EK_STIM_SPIKES, EK_DELIVER_FORCE, 0, 0, 1, stim_neurons, 1, NULL, NULL, 0, events, 3) == EK_OK);
+    uint8_t mask[2] = {1, 1};
+    EXPECT(ek_add_spike_recording(k, 0, mask, 2, 0, INT64_MAX) == EK_OK);
+    double trace[2 * 21];
+    int32_t elements[2] = {0, 1};
+    EXPECT(ek_add_trace(k, EK_VAR_V, 0, elements, 2, 0, 1000, 21, 0, 0, trace, 41) == EK_ERR_LENGTH);
+    EXPECT(ek_add_trace(k, EK_VAR_V, 0, elements, 2, 0, 1000, 21, 0, 0, trace, 42) == EK_OK);
+    int64_t written = 0;
+    int32_t rec[8], neu[8];
+    int64_t stp[8];
+    EXPECT(ek_run(k, 100, rec, neu, stp, 8, &written) == EK_ERR_STATE);
+    EXPECT(ek_prepare(k) == EK_OK);
+    EXPECT(ek_run(k, 100, rec, neu, stp, 1, &written) == EK_ERR_LENGTH);
+    int64_t total = 0, steps[8], from1 = 0;
+    int32_t rc;
+    while ((rc = ek_run(k, INT64_MAX, rec, neu, stp, 8, &written)) >= 0) {
+        for (int64_t i = 0; i < written; i++) {
+            if (total < 8) steps[total] = stp[i];
+            total++;
+            from1 += neu[i] == 1;
+        }
+        if (rc == EK_DONE) break;
+    }
+    EXPECT(rc == EK_DONE);
+    /* 3 forced spikes of neuron 0, each driving neuron 1 over threshold after the 15-step delay */
+    EXPECT(total - from1 == 3 && from1 >= 3);
+    EXPECT(steps[0] == 100 && steps[1] > 115);
+    int64_t counters[EK_COUNTERS];
+    EXPECT(ek_counters(k, counters, EK_COUNTERS) == EK_OK && counters[EK_COUNTER_STEP] == 20000);
+    EXPECT(counters[EK_COUNTER_STEPS_EXECUTED] < 20000);   /* quiet stretches were skipped */
+    EXPECT(trace[0] == -65.0);
+    double syn[3];
+    EXPECT(ek_read_synapse(k, 0, 20000, syn, 3) == EK_ERR_RANGE);
+    ek_destroy(k);
+    ek_destroy(NULL);
+}
+
+static void chip_test(void) {
+    ec_device *d = NULL;
+    EXPECT(ec_open("nowhere:", &d) == EC_ERR_NO_DEVICE && d == NULL);
+    EXPECT(ec_open(NULL, &d) == EC_ERR_NULL);
+    EXPECT(ec_open("loopback:", &d) == EC_OK && d != NULL);
+    ec_info info;
+    memset(&info, 0, sizeof info);
+    EXPECT(ec_query(d, &info) == EC_ERR_VERSION);
+    info.struct_size = sizeof info;
+    EXPECT(ec_query(d, &info) == EC_OK && info.abi_version == EC_ABI_VERSION && (info.capabilities & EC_CAP_LOOPBACK));
+    uint32_t cfg[2] = {5, 77};
+    EXPECT(ec_write_config(d, 0, cfg, 2) == EC_OK);
+    EXPECT(ec_write_config(d, 99, cfg, 2) == EC_ERR_RANGE);
+    uint32_t prog[3] = {10, 20, 30};
+    EXPECT(ec_load_program(d, prog, 3) == EC_OK);
+    int64_t times[3] = {0, 10, 98};
+    int32_t targets[3] = {1, 2, 1};
+    int64_t got[4], count = 0;
+    int32_t src[4];
+    EXPECT(ec_read_spikes(d, got, src, 4, &count) == EC_ERR_STATE);
+    EXPECT(ec_run(d, times, targets, 3, 100) == EC_OK);
+    EXPECT(ec_read_spikes(d, got, src, 4, &count) == EC_OK && count == 2 && got[0] == 5 && got[1] == 15 && src[1] == 2);
+    int32_t samples[4];
+    EXPECT(ec_read_samples(d, samples, 4, &count) == EC_OK && count == 3 && samples[0] == 10 && samples[1] == 22 && samples[2] == 31);
+    uint32_t mem[2];
+    EXPECT(ec_read_memory(d, 0, mem, 2) == EC_OK && mem[1] == 77);
+    EXPECT(ec_read_memory(d, 4095, mem, 2) == EC_ERR_RANGE);
+    EXPECT(ec_run(d, times, targets, 3, 50) == EC_ERR_RANGE);
+    EXPECT(ec_close(d) == EC_OK);
+    EXPECT(ec_close(NULL) == EC_ERR_NULL);
+}
+
+int main(void) {
+    kernel_test();
+    chip_test();
+    if (failures) {
+        fprintf(stderr, "%d failures\n", failures);
+        return 1;
+    }
+    printf("engram_selftest: all checks passed\n");
+    return 0;
+}

@@ -1,0 +1,180 @@
+package org.engram.nativelib.sim;
+
+import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.model.TwoPhaseRule;
+import org.engram.nativelib.kernel.Kernel;
+import org.engram.nativelib.kernel.KernelAbi;
+import org.engram.sim.engine.CompiledNetwork;
+import org.engram.sim.engine.CompiledRecording;
+import org.engram.sim.engine.CompiledStimulus;
+import org.engram.sim.engine.Regimes;
+import org.engram.sim.fixed.DecayTable;
+import org.engram.sim.fixed.Fx;
+import org.engram.sim.rng.NormalTable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.engram.sim.fixed.Fx.Q16;
+import static org.engram.sim.fixed.Fx.Q24;
+import static org.engram.sim.fixed.Fx.Q30;
+
+/**
+ * Hands a compiled network to the C kernel: every constant is computed here exactly as backend-sim's
+ * FixedEngine computes it (same expressions, StrictMath, Fx rounding), so the kernel receives integers
+ * and never recomputes one. Returns the trace buffers the kernel fills, in recording order.
+ */
+final class NativeLowering {
+    private NativeLowering() {}
+
+    /** The most spike records one step can produce (the kernel's minimum spike buffer). */
+    static int spikesPerStep(CompiledNetwork net) {
+        int n = 0;
+        for (CompiledRecording r : net.recordings) {
+            if (!r.spikes) continue;
+            for (boolean b : r.mask) if (b) n++;
+        }
+        return n;
+    }
+
+    static List<Kernel.TraceBuffer> load(CompiledNetwork net, Kernel k) {
+        if (net.fastForward.length > 0) {
+            throw new IllegalArgumentException("sim:native does not run fast_forward windows (closed-form late phase in binary64 "
+                    + "with fdlibm): run this protocol on sim:");
+        }
+        k.setNeurons(neuronParams(net));
+        k.setNormalTable(NormalTable.table());
+        for (int r = 0; r < net.rules.size(); r++) rule(net, r, k);
+        if (!net.rules.isEmpty()) plastic(net, k);
+        for (CompiledNetwork.CompiledProjection pr : net.projections) {
+            k.addProjection(pr.preOffset(), pr.preSize(), pr.delay(), pr.rule(), Fx.of(pr.weight(), Q16), pr.start(), pr.post(),
+                    pr.plastic() ? pr.plasticIndex() : null);
+        }
+        for (CompiledStimulus st : net.stimuli) {
+            int kind = switch (st.kind) {
+                case POISSON -> KernelAbi.STIM_POISSON;
+                case SPIKES -> KernelAbi.STIM_SPIKES;
+                case FORCE_FIRING -> KernelAbi.STIM_FORCE_FIRING;
+                case OU -> KernelAbi.STIM_OU;
+            };
+            int delivery = st.delivery.mode() == SpikeDelivery.Mode.FORCE ? KernelAbi.DELIVER_FORCE : KernelAbi.DELIVER_INPUT;
+            k.addStimulus(kind, delivery, Fx.of(st.delivery.weight(), Q16), st.poissonThreshold, st.sources, st.neurons,
+                    st.windowStart, st.windowStop, st.events);
+        }
+        List<Kernel.TraceBuffer> traces = new ArrayList<>();
+        for (CompiledRecording r : net.recordings) {
+            if (r.spikes) {
+                byte[] mask = new byte[r.mask.length];
+                for (int i = 0; i < mask.length; i++) mask[i] = (byte) (r.mask[i] ? 1 : 0);
+                k.addSpikeRecording(r.offset, mask, r.spikeStart, r.spikeStop);
+                traces.add(null);
+                continue;
+            }
+            int[] elements = r.elements;
+            boolean staticSynapse = false;
+            double weight = 0;
+            if (r.variable.perSynapse()) {
+                if (r.projection.plastic()) {
+                    elements = Arrays.stream(r.elements).map(r.projection::plastic).toArray();
+                } else {
+                    staticSynapse = true;
+                    weight = r.projection.weight();
+                }
+            }
+            traces.add(k.addTrace(r.variable.ordinal(), r.mean, elements, r.start, r.interval, r.count, staticSynapse, weight));
+        }
+        long[] pairs = new long[2 * net.plasticitySwitches.length];
+        for (int i = 0; i < net.plasticitySwitches.length; i++) {
+            pairs[2 * i] = net.plasticitySwitches[i][0];
+            pairs[2 * i + 1] = net.plasticitySwitches[i][1];
+        }
+        k.setSwitches(pairs);
+        k.prepare();
+        return traces;
+    }
+
+    /** Per-neuron constants, field-major (as FixedEngine's constructor computes them). */
+    static int[] neuronParams(CompiledNetwork net) {
+        int n = net.neurons;
+        int[] p = new int[KernelAbi.NEURON_FIELDS * n];
+        int[] ouStimulus = new int[n];
+        Arrays.fill(ouStimulus, -1);
+        for (CompiledStimulus st : net.stimuli) {
+            if (st.kind != CompiledStimulus.Kind.OU) continue;
+            for (int i : st.neurons) {
+                if (ouStimulus[i] >= 0) throw new IllegalArgumentException("neuron " + i + " has two OU currents ("
+                        + net.stimuli.get(ouStimulus[i]).name + ", " + st.name + "): at most one per neuron");
+                ouStimulus[i] = st.index;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            p[KernelAbi.NEURON_G_MEM * n + i] = Fx.of(-StrictMath.expm1(-net.dt / net.tauMem[i]), Q30);
+            p[KernelAbi.NEURON_E_SYN * n + i] = Fx.decayQ30(net.dt / net.tauSyn[i]);
+            p[KernelAbi.NEURON_V_REST * n + i] = Fx.of(net.vRest[i], Q16);
+            p[KernelAbi.NEURON_V_TH * n + i] = Fx.of(net.vTh[i], Q16);
+            p[KernelAbi.NEURON_V_RESET * n + i] = Fx.of(net.vReset[i], Q16);
+            p[KernelAbi.NEURON_REF_STEPS * n + i] = net.refSteps[i];
+            p[KernelAbi.NEURON_OU_STIMULUS * n + i] = ouStimulus[i];
+            if (ouStimulus[i] >= 0) {
+                double[] ou = Regimes.ou(net.stimuli.get(ouStimulus[i]), net.resistance[i], net.dt);
+                p[KernelAbi.NEURON_OU_MU * n + i] = Fx.of(ou[0], Q16);
+                p[KernelAbi.NEURON_OU_E * n + i] = Fx.of(ou[1], Q30);
+                p[KernelAbi.NEURON_OU_SIGMA * n + i] = Fx.of(ou[2], Q16);
+            }
+        }
+        return p;
+    }
+
+    /** A rule's fixed-point constants and decay tables (FixedEngine.Rule). */
+    private static void rule(CompiledNetwork net, int index, Kernel k) {
+        TwoPhaseRule r = net.rules.get(index);
+        double dt = net.dt;
+        long[] c = new long[KernelAbi.RULE_FIELDS];
+        c[KernelAbi.RULE_H0] = Fx.of(r.h0(), Q24);
+        c[KernelAbi.RULE_THETA_TAG] = Fx.of(r.thetaTag(), Q24);
+        c[KernelAbi.RULE_THETA_PRO] = Fx.of(r.thetaPro(), Q24);
+        c[KernelAbi.RULE_THETA_D] = Fx.of(r.thetaD(), Q16);
+        c[KernelAbi.RULE_THETA_P] = Fx.of(r.thetaP(), Q16);
+        c[KernelAbi.RULE_C_PRE] = Fx.of(r.cPre(), Q16);
+        c[KernelAbi.RULE_C_POST] = Fx.of(r.cPost(), Q16);
+        double[] ltp = Regimes.ltp(r, dt), ltd = Regimes.ltd(r, dt);
+        c[KernelAbi.RULE_H_TARGET_P] = Fx.of(ltp[0], Q24);
+        c[KernelAbi.RULE_E_P] = Fx.of(ltp[1], Q30);
+        c[KernelAbi.RULE_SIGMA_P] = Fx.of(ltp[2], Q24);
+        c[KernelAbi.RULE_H_TARGET_D] = Fx.of(ltd[0], Q24);
+        c[KernelAbi.RULE_E_D] = Fx.of(ltd[1], Q30);
+        c[KernelAbi.RULE_SIGMA_D] = Fx.of(ltd[2], Q24);
+        c[KernelAbi.RULE_E_PK] = Fx.decayQ30(net.slowPeriod * dt / r.tauP());
+        c[KernelAbi.RULE_ALPHA] = Fx.of(r.alpha(), Q30);
+        c[KernelAbi.RULE_Z_MIN] = Fx.of(r.zMin(), Q30);
+        c[KernelAbi.RULE_Z_MAX] = Fx.of(r.zMax(), Q30);
+        c[KernelAbi.RULE_KZ46] = Fx.ofLong(net.slowPeriod * dt / r.tauZ(), 46);
+        c[KernelAbi.RULE_CA_DELAY] = net.ruleCaDelaySteps[index];
+        c[KernelAbi.RULE_GATE_WINDOW] = (int) Math.round(r.ltpGateWindow() / dt);
+        c[KernelAbi.RULE_GATED] = r.ltpGated() ? 1 : 0;
+        DecayTable calcium = new DecayTable(dt / r.tauC(), net.steps);
+        DecayTable hDecay = new DecayTable(dt * r.relaxation() / r.tauH(), net.steps);
+        k.addRule(c, r.ltpGateRate() * r.ltpGateWindow(), calcium.lo(), calcium.hi(), hDecay.lo(), hDecay.hi());
+    }
+
+    private static void plastic(CompiledNetwork net, Kernel k) {
+        int m = net.plasticCount;
+        int[] h = new int[m], z = new int[m], pre = new int[m], post = new int[m];
+        for (int q = 0; q < m; q++) {
+            TwoPhaseRule r = net.rules.get(net.plasticRule[q]);
+            h[q] = Fx.of(r.hInit(), Q24);
+            z[q] = Fx.of(r.zInit(), Q30);
+        }
+        for (CompiledNetwork.CompiledProjection pr : net.projections) {
+            if (!pr.plastic()) continue;
+            for (int i = 0; i < pr.preSize(); i++) {
+                for (int s = pr.start()[i]; s < pr.start()[i + 1]; s++) {
+                    pre[pr.plastic(s)] = pr.preOffset() + i;
+                    post[pr.plastic(s)] = pr.post()[s];
+                }
+            }
+        }
+        k.setPlastic(m, net.plasticRule, h, z, pre, post, net.inStart, net.inSyn);
+    }
+}

@@ -1,0 +1,219 @@
+package org.engram.nativelib.sim;
+
+import org.engram.hal.device.*;
+import org.engram.hal.model.Experiment;
+import org.engram.nativelib.Binding;
+import org.engram.nativelib.kernel.Kernel;
+import org.engram.nativelib.kernel.KernelAbi;
+import org.engram.sim.SimDevice;
+import org.engram.sim.engine.CompiledNetwork;
+import org.engram.sim.engine.CompiledRecording;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * {@code sim:native}: the emulator's fixed-point semantics (docs/fixed-point.md) run by the C kernel.
+ * Java compiles the experiment with backend-sim (CompiledNetwork) and the kernel runs every step; the
+ * result is bit for bit the one of {@code sim:} (same RunResult.sha256). Option {@code ?binding=ffm|jna}
+ * overrides {@code -Dengram.native.binding}.
+ */
+public final class NativeSimDevice implements Device {
+    public static final String VERSION = "0.1.0";
+    public static final String ENGINE = "sim-native-fixed";
+    /** Steps per kernel call between progress reports and cancellation checks. */
+    static final long CHUNK = 1 << 16;
+
+    private final String uri;
+    private final Binding binding;
+
+    public NativeSimDevice(String uri, Binding binding) {
+        this.uri = uri;
+        this.binding = binding;
+    }
+
+    static NativeSimDevice open(String uri) {
+        int qm = uri.indexOf('?');
+        Binding binding = null;
+        if (qm >= 0) {
+            for (String kv : uri.substring(qm + 1).split("&")) {
+                if (kv.isEmpty()) continue;
+                String[] parts = kv.split("=", 2);
+                if (parts[0].equals("binding") && parts.length == 2) binding = Binding.parse(parts[1], "binding in " + uri);
+                else throw new IllegalArgumentException("unknown option '" + kv + "' in " + uri + " (known: binding=ffm|jna)");
+            }
+        }
+        return new NativeSimDevice(uri, binding != null ? binding : Binding.selected());
+    }
+
+    @Override public String uri() { return uri; }
+
+    public Binding binding() { return binding; }
+
+    private SimDevice reference() {
+        return new SimDevice(uri, SimDevice.Arithmetic.FIXED, 1);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        Capabilities c = reference().capabilities();
+        return new Capabilities(ENGINE, c.neuronModels(), c.synapseModels(), c.stimuli(), c.maxNeurons(), c.maxSynapses(),
+                c.weightBits(), c.timeBase(), true);
+    }
+
+    @Override
+    public FitReport check(Experiment e) {
+        FitReport base = reference().check(e);
+        List<FitReport.Issue> issues = new ArrayList<>(base.issues());
+        for (int i = 0; i < e.protocol().fastForward().size(); i++) {
+            issues.add(new FitReport.Issue(FitReport.Severity.ERROR, "native-fast-forward", "protocol.fast_forward[" + i + "]",
+                    "sim:native does not run fast-forward windows (the closed-form late phase is evaluated in binary64 with fdlibm in Java)",
+                    "run this protocol on sim:"));
+        }
+        return new FitReport(uri, issues);
+    }
+
+    @Override
+    public Job submit(Experiment e) {
+        check(e).orThrow();
+        NativeSimJob job = new NativeSimJob(UUID.randomUUID().toString());
+        Thread.ofVirtual().name("sim-native-job-" + job.id()).start(() -> {
+            try {
+                job.started();
+                job.complete(execute(e, job::progress, job::cancelRequested));
+            } catch (Throwable t) {
+                job.fail(t);
+            }
+        });
+        return job;
+    }
+
+    private static TimeBase timeBase(Experiment e) {
+        double dt = e.protocol().dt() > 0 ? e.protocol().dt() : SimDevice.DEFAULT_DT;
+        return new TimeBase(dt, 1.0, 1L << 40);
+    }
+
+    RunResult execute(Experiment e, DoubleConsumer progress, BooleanSupplier cancelled) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        CompiledNetwork net = new CompiledNetwork(e, timeBase(e));
+        int perStep = NativeLowering.spikesPerStep(net);
+        int capacity = Math.max(1 << 16, 4 * perStep);
+        try (Kernel k = Kernel.create(binding, net.steps, net.slowPeriod, net.seed, net.neurons, net.maxDelaySteps, capacity)) {
+            List<Kernel.TraceBuffer> traces = NativeLowering.load(net, k);
+            int recs = net.recordings.size();
+            IntList[] neurons = new IntList[recs];
+            LongList[] steps = new LongList[recs];
+            for (int i = 0; i < recs; i++) {
+                neurons[i] = new IntList();
+                steps[i] = new LongList();
+            }
+            boolean done = false;
+            long step = 0;
+            while (!done) {
+                if (cancelled.getAsBoolean()) throw new CancelledException("cancelled at t = " + step * net.dt + " s");
+                progress.accept(net.steps == 0 ? 0 : (double) step / net.steps);
+                done = k.run(step + CHUNK);
+                Kernel.SpikeBuffer sb = k.spikes();
+                for (int i = 0, n = sb.size(); i < n; i++) {
+                    int r = sb.recording(i);
+                    neurons[r].add(sb.neuron(i));
+                    steps[r].add(sb.step(i));
+                }
+                step = k.counters()[KernelAbi.COUNTER_STEP];
+            }
+            progress.accept(1.0);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long[] counters = k.counters();
+            Provenance prov = new Provenance(uri, ENGINE + "-" + binding.name().toLowerCase(Locale.ROOT), VERSION, e.seed(), e.name(),
+                    digest(e), started, wall, e.protocol().duration(), 1);
+            return collect(net, k, traces, neurons, steps, counters, prov);
+        }
+    }
+
+    /** The RunResult in the shape SimDevice gives (same order, same finals). */
+    private static RunResult collect(CompiledNetwork net, Kernel k, List<Kernel.TraceBuffer> buffers, IntList[] neurons,
+                                     LongList[] steps, long[] counters, Provenance prov) {
+        Map<String, RunResult.SpikeData> spikes = new LinkedHashMap<>();
+        List<RunResult.TraceData> traces = new ArrayList<>();
+        Map<String, RunResult.SynapseState> finals = new LinkedHashMap<>();
+        for (int i = 0; i < net.recordings.size(); i++) {
+            CompiledRecording r = net.recordings.get(i);
+            if (r.spikes) {
+                long[] st = steps[i].toArray();
+                double[] times = new double[st.length];
+                for (int j = 0; j < st.length; j++) times[j] = st[j] * net.dt;
+                spikes.put(r.name, new RunResult.SpikeData(r.population, times, neurons[i].toArray()));
+                continue;
+            }
+            int count = (int) r.count;
+            double[] times = new double[count];
+            for (int j = 0; j < count; j++) times[j] = (r.start + j * r.interval) * net.dt;
+            int rows = r.mean ? 1 : r.elements.length;
+            double[][] values = new double[rows][count];
+            Kernel.TraceBuffer b = buffers.get(i);
+            for (int row = 0; row < rows; row++) {
+                for (int col = 0; col < count; col++) values[row][col] = b.get((long) row * count + col);
+            }
+            traces.add(new RunResult.TraceData(r.name, r.variable.name(), r.variable.unit(), times, r.labels, values));
+            if (r.projection != null && r.projection.plastic() && !r.mean) {
+                for (int syn : r.elements) {
+                    int pre = findPre(r.projection, syn);
+                    int post = r.projection.post()[syn] - r.projection.postOffset();
+                    String key = r.projection.name() + ":" + pre + "->" + post;
+                    if (finals.containsKey(key)) continue;
+                    double[] f = k.readSynapse(r.projection.plastic(syn), net.steps);
+                    finals.put(key, new RunResult.SynapseState(r.projection.name(), pre, post, f[0], f[1], f[2]));
+                }
+            }
+        }
+        Map<String, Long> c = Map.of("steps", net.steps, "steps_executed", counters[KernelAbi.COUNTER_STEPS_EXECUTED],
+                "synaptic_events", counters[KernelAbi.COUNTER_SYNAPTIC_EVENTS], "synapses",
+                (long) net.projections.stream().mapToInt(CompiledNetwork.CompiledProjection::size).sum());
+        return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov, c);
+    }
+
+    private static int findPre(CompiledNetwork.CompiledProjection pr, int syn) {
+        int lo = 0, hi = pr.preSize() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (pr.start()[mid] <= syn) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    static String digest(Experiment e) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(e.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final class IntList {
+        int[] data = new int[16];
+        int size;
+        void add(int v) {
+            if (size == data.length) data = Arrays.copyOf(data, size * 2);
+            data[size++] = v;
+        }
+        int[] toArray() { return Arrays.copyOf(data, size); }
+    }
+
+    private static final class LongList {
+        long[] data = new long[16];
+        int size;
+        void add(long v) {
+            if (size == data.length) data = Arrays.copyOf(data, size * 2);
+            data[size++] = v;
+        }
+        long[] toArray() { return Arrays.copyOf(data, size); }
+    }
+}

@@ -1,0 +1,39 @@
+package org.engram.nativelib.sim;
+
+import org.engram.hal.device.CancelledException;
+import org.engram.hal.device.Job;
+import org.engram.hal.device.RunResult;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A sim:native run on its own virtual thread. */
+final class NativeSimJob implements Job {
+    private final String id;
+    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private volatile State state = State.QUEUED;
+    private volatile double progress;
+    private volatile boolean cancel;
+
+    NativeSimJob(String id) { this.id = id; }
+
+    @Override public String id() { return id; }
+    @Override public State state() { return state; }
+    @Override public double progress() { return progress; }
+    @Override public CompletableFuture<RunResult> result() { return result; }
+    @Override public void cancel() { cancel = true; }
+
+    boolean cancelRequested() { return cancel; }
+    void progress(double p) { progress = p; }
+    void started() { state = State.RUNNING; }
+
+    void complete(RunResult r) {
+        progress = 1;
+        state = State.SUCCEEDED;
+        result.complete(r);
+    }
+
+    void fail(Throwable t) {
+        state = t instanceof CancelledException ? State.CANCELLED : State.FAILED;
+        result.completeExceptionally(t);
+    }
+}
