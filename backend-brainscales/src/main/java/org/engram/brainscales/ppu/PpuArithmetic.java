@@ -11,16 +11,20 @@ package org.engram.brainscales.ppu;
  *   <li>{@code mulFrac}: the fractional product, rounded half up: sat((a·b + 2^(F-1)) >> F) with F = 7 or 15 and
  *       {@code >>} an arithmetic (flooring) shift. Only (-1)·(-1) overflows: it saturates to max
  *       (127 or 32767).</li>
- *   <li>{@code mulFracStochastic}: sat((a·b + R) >> F) with R = the random byte r (0..255) placed directly below
- *       the kept precision: R = r << (F - 8) for 16 bit, R = r >> 1 for 8 bit (its top 7 bits).</li>
- *   <li>{@code shr}: a >> n rounded half up: (a + 2^(n-1)) >> n; {@code shrStochastic}: (a + R) >> n with
- *       R = r << (n - 8) if n ≥ 8, else r >> (8 - n) (the top n random bits). 1 ≤ n ≤ bits - 1.</li>
+ *   <li>{@code shr}: a >> n rounded half up: (a + 2^(n-1)) >> n.</li>
+ *   <li>{@code shrStochastic}: (a + R(n, r)) >> n, the random byte r (0..255) placed directly below the kept
+ *       precision: R(n, r) = r >> (8 - n) if n ≤ 8 (the top n random bits: every dropped bit pattern equally
+ *       likely), else R(n, r) = (r << (n - 8)) + 2^(n - 9) (256 cells of 2^(n-8), each at its centre).
+ *       1 ≤ n ≤ bits - 1.</li>
+ *   <li>{@code mulFracStochastic}: sat((a·b + R(F, r)) >> F) with F = 7 or 15.</li>
  *   <li>{@code narrowStochastic}: a 16-bit lane to an 8-bit lane, Q0.15 → Q0.7: sat8((a + r) >> 8).</li>
  *   <li>{@code min, max}; {@code cmpGe}: -1 (all ones) if a ≥ b else 0; {@code select}: mask ≠ 0 ? a : b.</li>
  * </ul>
  *
- * Stochastic rounding is unbiased up to the random resolution: E[(a + R) >> n] = a / 2^n within
- * 2^-8 of a result unit (R takes 256 values spaced 2^(n-8) apart when n ≥ 8).
+ * Stochastic rounding is unbiased up to the random resolution: over the 256 values of r,
+ * E[(a + R) >> n] = a / 2^n exactly for n ≤ 8, and within 2^-9 of a result unit for n > 8, with the error
+ * averaging to 2^-(n+1) over the dropped bits (centred cells, ties up; without the 2^(n-9) the error would
+ * be one-sided, up to -2^-8, and a long relaxation would settle about 12 LSB off its target).
  */
 public final class PpuArithmetic {
     private PpuArithmetic() {}
@@ -62,8 +66,7 @@ public final class PpuArithmetic {
     public static int mulFracStochastic(Lane w, int a, int b, int r) {
         checkRandom(r);
         long p = (long) check(w, a) * check(w, b);
-        long rr = w == Lane.H16 ? (long) r << (w.fracBits() - 8) : r >> 1;
-        return w.sat((p + rr) >> w.fracBits());
+        return w.sat((p + randomBelow(w.fracBits(), r)) >> w.fracBits());
     }
 
     private static void checkShift(Lane w, int n) {
@@ -75,9 +78,9 @@ public final class PpuArithmetic {
         return (check(w, a) + (1 << (n - 1))) >> n;
     }
 
-    /** The random addend of a stochastic right shift by n: the top n bits of r, placed below the kept bits. */
+    /** The random addend R(n, r) of a stochastic right shift by n (see the class comment). */
     public static int randomBelow(int n, int r) {
-        return n >= 8 ? r << (n - 8) : r >> (8 - n);
+        return n > 8 ? (r << (n - 8)) + (1 << (n - 9)) : r >> (8 - n);
     }
 
     public static int shrStochastic(Lane w, int a, int n, int r) {

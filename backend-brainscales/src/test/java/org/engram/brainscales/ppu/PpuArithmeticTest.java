@@ -71,17 +71,30 @@ class PpuArithmeticTest {
     }
 
     @Test
-    void stochasticShiftIsExactlyUnbiasedOverAllRandomBytes() {
-        // averaged over the 256 random bytes, (a + R) >> n equals a / 2^n up to the random resolution 2^-8
-        for (int n : new int[]{1, 3, 8, 11, 15}) {
+    void stochasticShiftIsUnbiasedOverAllRandomBytes() {
+        // averaged over the 256 random bytes, (a + R) >> n equals a / 2^n: exactly for n <= 8, within 2^-9 above
+        for (int n : new int[]{1, 3, 8, 9, 11, 15}) {
             for (int a : new int[]{-32768, -12345, -1, 0, 1, 777, 32767}) {
                 long sum = 0;
                 for (int r = 0; r < 256; r++) sum += shrStochastic(H16, a, n, r);
                 double mean = sum / 256.0, exact = a / Math.pow(2, n);
-                assertEquals(exact, mean, Math.pow(2, -8) + 1e-12, "a " + a + " >> " + n);
-                assertTrue(mean >= Math.floor(exact) && mean <= Math.ceil(exact));
+                assertEquals(exact, mean, n <= 8 ? 0 : Math.pow(2, -9) + 1e-12, "a " + a + " >> " + n);
             }
         }
+    }
+
+    @Test
+    void stochasticShiftErrorAveragesToZeroOverTheDroppedBits() {
+        // a one-sided error of up to 2^-8 per step would settle a long relaxation ~12 LSB off its target;
+        // centred cells leave the tie bias of the dropped bits, 2^-(n+1) = 1.2e-4 of a unit (0.4 LSB of h at rest)
+        int n = 12;
+        double total = 0;
+        for (int f = 0; f < 4096; f++) {
+            long sum = 0;
+            for (int r = 0; r < 256; r++) sum += shrStochastic(H16, 4096 + f, n, r);
+            total += sum / 256.0 - (4096 + f) / 4096.0;
+        }
+        assertEquals(Math.pow(2, -(n + 1)), total / 4096, 1e-9);
     }
 
     @Test
