@@ -43,6 +43,8 @@ public final class PlasticityDriver {
         if (pre.length != lay.synapses() || post.length != lay.columns()) {
             throw new IllegalArgumentException("inputs must have " + lay.synapses() + " synapses and " + lay.columns() + " columns");
         }
+        checkSorted(pre, "synapse");
+        checkSorted(post, "column");
         int[] prePos = new int[pre.length], postPos = new int[post.length];
         int ratio = rule.periods().ratio();
         long fastCycles = rule.fastCycles(m.costModel()), runs = 0, skipped = 0, slowRuns = 0;
@@ -72,6 +74,16 @@ public final class PlasticityDriver {
             k++;
         }
         return new Stats(runs, skipped, slowRuns);
+    }
+
+    private static void checkSorted(long[][] events, String what) {
+        for (int i = 0; i < events.length; i++) {
+            for (int k = 0; k < events[i].length; k++) {
+                if (events[i][k] < 0 || (k > 0 && events[i][k] < events[i][k - 1])) {
+                    throw new IllegalArgumentException(what + " " + i + ": spike periods must be >= 0 and sorted (entry " + k + ")");
+                }
+            }
+        }
     }
 
     /** Writes the counts of period p (consuming the events); true if any. */

@@ -95,5 +95,10 @@ class PlasticityDriverTest {
         PpuMachine m = new PpuMachine(lr.memory(), CostModel.ASSUMED, 1, 0, LAYOUT.columns(), 64);
         assertThrows(IllegalArgumentException.class,
                 () -> new PlasticityDriver(lr, true).run(m, new long[3][0], new long[64][0], 10, null));
+        long[][] pre = new long[LAYOUT.synapses()][0];
+        pre[5] = new long[]{7, 3};
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new PlasticityDriver(lr, true).run(m, pre, new long[64][0], 10, null));
+        assertTrue(e.getMessage().contains("synapse 5"), e.getMessage());
     }
 }
