@@ -9,6 +9,10 @@ import org.engram.hal.model.Population;
 import org.engram.hal.model.Projection;
 import org.engram.hal.model.Stimulus;
 import org.engram.hal.model.TwoPhaseRule;
+import org.engram.brainscales.ppu.CostModel;
+import org.engram.brainscales.ppu.PlasticityLowering;
+import org.engram.brainscales.ppu.SynapseLayout;
+import org.engram.brainscales.ppu.UpdatePeriods;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +24,8 @@ import java.util.List;
  * names the rule, the element (a path into the experiment), the amount and a remedy.
  */
 public final class FitCheck {
-    /** Bytes of plasticity state per plastic synapse on the processors: h, z and c as 16-bit words. */
-    public static final int PPU_BYTES_PER_SYNAPSE = 6;
+    /** Bytes of plasticity state per plastic synapse on the processors: c, h, z and the spike count as 16-bit words. */
+    public static final int PPU_BYTES_PER_SYNAPSE = 8;
     public static final int PPU_SRAM_BYTES = 16 * 1024;
     /** The shortest delay the FPGA's event loopback can realise, hardware seconds. */
     public static final double MIN_LOOPBACK_DELAY = 1e-6;
@@ -48,7 +52,10 @@ public final class FitCheck {
             } else {
                 out.add(new Issue(Severity.WARNING, "weight-quantisation", path + ".synapse", w.describe(), ""));
             }
-            if (pr.synapse() instanceof TwoPhaseRule r) plasticity(out, time, r, w.synapses(), path);
+            if (pr.synapse() instanceof TwoPhaseRule r) {
+                plasticity(out, time, r, w.synapses(), path);
+                processorTime(out, time, r, w.scale(), placement, path);
+            }
         }
         for (int i = 0; i < e.protocol().stimuli().size(); i++) {
             if (e.protocol().stimuli().get(i) instanceof Stimulus.OuCurrent o) {
@@ -127,8 +134,40 @@ public final class FitCheck {
         }
         long cycles = time.cycles(pr.delay());
         out.add(new Issue(Severity.WARNING, "delay-emulated", path + ".delay", String.format(
-                "the chip has no synaptic delays: this projection's spikes leave the chip and the FPGA injects them back after %d cycles (%.6g s biological, off by %.3g s), using the event link",
-                cycles, time.biological(cycles), time.quantisationError(pr.delay())), ""));
+                "the chip has no synaptic delays: this projection's spikes leave the chip and the FPGA injects them back after %d cycles (%s s biological, off by %.3g s), using the event link",
+                cycles, plain(time.biological(cycles)), time.quantisationError(pr.delay())), ""));
+    }
+
+    /**
+     * Whether the processors' fast update (calcium and early phase, every 1 ms biological) of a
+     * hemisphere's plastic synapses fits in the period at this speed-up: the program visits every row
+     * that carries excitatory sources, for the column blocks the hemisphere's neurons occupy.
+     */
+    private static void processorTime(List<Issue> out, HardwareTime time, TwoPhaseRule r, double scale, Placement placement,
+                                      String path) {
+        if (r.ltpGated()) {
+            out.add(new Issue(Severity.ERROR, "processor-program", path + ".synapse.two_phase.ltp_gate_rate",
+                    "the LTP gate is not lowered to the plasticity processors", "use ltp_gate_rate 0 on this device"));
+            return;
+        }
+        UpdatePeriods periods = UpdatePeriods.DEFAULT;
+        double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();
+        for (Placement.HemisphereUse h : placement.hemispheres()) {
+            if (h.excitatoryRows() == 0) continue;
+            var layout = new SynapseLayout(Math.min(256, h.excitatoryRows()), Math.max(1, Math.min(4, (h.circuits() + 63) / 64)));
+            long cycles = PlasticityLowering.lower(r, periods, layout, scale, CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
+            if (cycles <= available) continue;
+            out.add(new Issue(Severity.ERROR, "processor-time", path, String.format(
+                    "hemisphere %d: the processor's %s-synapse fast update (calcium and early phase every %s s) takes %d cycles, the period has %.0f at %.0fx (%.1fx too slow)",
+                    h.index(), layout.synapses(), plain(periods.fast()), cycles, available, time.speedUp(), cycles / available),
+                    remedy(time.speedUp() * available / cycles)));
+        }
+    }
+
+    private static String remedy(double speedUp) {
+        String few = "keep at most 128 plastic synapses per hemisphere (a program that visits only synapses with calcium is not built yet)";
+        return speedUp >= 1 ? String.format("lower the speed-up to %.3g or less, or %s", speedUp, few)
+                : "no speed-up of at least 1 suffices: " + few;
     }
 
     private static void plasticity(List<Issue> out, HardwareTime time, TwoPhaseRule r, long synapses, String path) {
@@ -141,7 +180,7 @@ public final class FitCheck {
         long bytes = synapses * PPU_BYTES_PER_SYNAPSE;
         if (bytes > PPU_SRAM_BYTES) {
             out.add(new Issue(Severity.WARNING, "processor-memory", path, String.format(
-                    "%d plastic synapses need %.1f KiB of h, z and c, more than the processors' %d KiB SRAM: the state lives in FPGA memory and each update step pays for the transfers",
+                    "%d plastic synapses need %.1f KiB of c, h, z and spike counts, more than the processors' %d KiB SRAM: the state lives in FPGA memory and each update step pays for the transfers",
                     synapses, bytes / 1024.0, PPU_SRAM_BYTES / 1024), ""));
         }
     }
