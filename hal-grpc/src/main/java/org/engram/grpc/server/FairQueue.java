@@ -62,7 +62,7 @@ final class FairQueue<T> {
         int k = 0;
         boolean found = false;
         for (T t : own) {
-            if (t == job) {
+            if (t.equals(job)) {
                 found = true;
                 break;
             }
