@@ -36,6 +36,7 @@ public final class DeviceServer implements AutoCloseable {
     private final Watchers watchers;
     private final HealthStatusManager health = new HealthStatusManager();
     private final boolean tls;
+    private boolean closed;
 
     private DeviceServer(ServerConfig config) throws IOException {
         this.devices = new LinkedHashMap<>();
@@ -91,7 +92,9 @@ public final class DeviceServer implements AutoCloseable {
      * FAILED ("server stopped while the job was RUNNING"), then the store is flushed and closed.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         health.enterTerminalState();
         server.shutdown();
         jobs.close();

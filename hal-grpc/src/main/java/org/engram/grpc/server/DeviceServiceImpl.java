@@ -137,7 +137,7 @@ final class DeviceServiceImpl extends DeviceServiceGrpc.DeviceServiceImplBase {
         unary(out, () -> {
             String client = AuthInterceptor.client();
             Device d = device(req.getDeviceUri());
-            if (req.getDeadlineMs() > MAX_DEADLINE_MS) {
+            if (Long.compareUnsigned(req.getDeadlineMs(), MAX_DEADLINE_MS) > 0) {
                 throw ErrorDetails.invalidArgument("deadline_ms", "must be at most " + MAX_DEADLINE_MS + " (30 days), got "
                         + Long.toUnsignedString(req.getDeadlineMs()));
             }
