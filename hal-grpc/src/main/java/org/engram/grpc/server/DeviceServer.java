@@ -50,7 +50,8 @@ public final class DeviceServer implements AutoCloseable {
         if (tls) creds = TlsServerCredentials.create(config.tlsCert().toFile(), config.tlsKey().toFile());
         this.server = Grpc.newServerBuilderForPort(config.port(), creds)
                 .maxInboundMessageSize(config.maxMessageBytes())
-                .addService(ServerInterceptors.intercept(new DeviceServiceImpl(devices, jobs, watchers), new AuthInterceptor(tokens)))
+                .addService(ServerInterceptors.intercept(LenientParsing.wrap(new DeviceServiceImpl(devices, jobs, watchers).bindService()),
+                        LenientParsing.INTERCEPTOR, new AuthInterceptor(tokens)))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();

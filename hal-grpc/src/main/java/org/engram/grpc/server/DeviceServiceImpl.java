@@ -75,8 +75,24 @@ final class DeviceServiceImpl extends DeviceServiceGrpc.DeviceServiceImplBase {
         return d;
     }
 
-    private static Experiment experiment(boolean present, org.engram.proto.v1.Experiment msg) {
+    /**
+     * Decodes and checks an experiment for a device. The network's size is checked against the device's
+     * capacity first, on the message: the codec materialises neuron selections, so a population of four
+     * billion neurons must be refused before it is decoded, not run out of memory while decoding.
+     */
+    private static Experiment experiment(Device d, boolean present, org.engram.proto.v1.Experiment msg) {
         if (!present) throw ErrorDetails.invalidArgument("experiment", "required");
+        long max = d.capabilities().maxNeurons();
+        long total = 0;
+        for (int i = 0; i < msg.getNetwork().getPopulationsCount(); i++) {
+            long size = Integer.toUnsignedLong(msg.getNetwork().getPopulations(i).getSize());
+            total += size;
+            if (total > max) {
+                throw ErrorDetails.doesNotFit(new FitReport(d.uri(), java.util.List.of(new FitReport.Issue(FitReport.Severity.ERROR,
+                        "max-neurons", "network.populations[" + i + "].size", "the network has at least " + total
+                        + " neurons, the device at most " + max, "make the network smaller"))));
+            }
+        }
         try {
             return ExperimentCodec.toModel(msg, "experiment");
         } catch (ExperimentFormatException e) {
@@ -127,7 +143,7 @@ final class DeviceServiceImpl extends DeviceServiceGrpc.DeviceServiceImplBase {
     public void checkFit(CheckFitRequest req, StreamObserver<CheckFitResponse> out) {
         unary(out, () -> {
             Device d = device(req.getDeviceUri());
-            Experiment e = experiment(req.hasExperiment(), req.getExperiment());
+            Experiment e = experiment(d, req.hasExperiment(), req.getExperiment());
             return CheckFitResponse.newBuilder().setReport(DeviceCodec.fitReport(d.check(e))).build();
         });
     }
@@ -141,7 +157,7 @@ final class DeviceServiceImpl extends DeviceServiceGrpc.DeviceServiceImplBase {
                 throw ErrorDetails.invalidArgument("deadline_ms", "must be at most " + MAX_DEADLINE_MS + " (30 days), got "
                         + Long.toUnsignedString(req.getDeadlineMs()));
             }
-            Experiment e = experiment(req.hasExperiment(), req.getExperiment());
+            Experiment e = experiment(d, req.hasExperiment(), req.getExperiment());
             FitReport fit;
             try {
                 fit = d.check(e);
