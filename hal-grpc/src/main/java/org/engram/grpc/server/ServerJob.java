@@ -38,6 +38,8 @@ final class ServerJob {
     private volatile String stopReason;
     private volatile JobState stopState;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** How far a FAILED or CANCELLED run got. */
+    private double endProgress;
 
     ServerJob(String id, String client, String deviceUri, Experiment experiment, long deadlineMs) {
         this.id = id;
@@ -79,6 +81,7 @@ final class ServerJob {
             if (finishedAt != null) b.setFinishedAt(finishedAt.toString());
             if (state == JobState.SUCCEEDED) b.setProgress(1);
             else if (state == JobState.RUNNING && in != null) b.setProgress(Math.clamp(in.progress(), 0, 1));
+            else b.setProgress(endProgress);
             return b.build();
         }
     }
@@ -131,6 +134,8 @@ final class ServerJob {
     /** Ends the job as FAILED or CANCELLED; false when it had already ended. */
     synchronized boolean end(JobState as, String why, JobStore store, long[] version) {
         if (terminal()) return false;
+        Job in = inner;
+        endProgress = in == null ? 0 : Math.clamp(in.progress(), 0, 1);
         state = as;
         reason = why;
         finishedAt = Instant.now();
