@@ -1,0 +1,231 @@
+package org.engram.grpc.codec;
+
+import org.engram.hal.model.*;
+import org.engram.hal.units.Dimension;
+import org.engram.proto.v1.AllToAllConnector;
+import org.engram.proto.v1.Connection;
+import org.engram.proto.v1.Delivery;
+import org.engram.proto.v1.ExplicitConnector;
+import org.engram.proto.v1.FixedProbabilityConnector;
+import org.engram.proto.v1.OneToOneConnector;
+import org.engram.proto.v1.TwoPhaseSynapse;
+
+/**
+ * The inverse of {@link org.engram.hal.io.ExperimentCodec}: turns the immutable model back into the
+ * {@code engram.v1.Experiment} message, so that a model experiment can travel to a remote device.
+ *
+ * <p>Every field is written explicitly. Quantities are written in the dimension's base unit with
+ * {@link Double#toString(double)}, which the codec parses back to the identical double (the base unit's
+ * factor is 1), so {@code ExperimentCodec.toModel(encode(e))} equals {@code e} exactly. Infinite bounds
+ * (a spike recording to the end of the run, an open normal distribution) are written as the empty
+ * string, the codec's "default".
+ */
+public final class ExperimentEncoder {
+    private ExperimentEncoder() {}
+
+    public static org.engram.proto.v1.Experiment encode(Experiment e) {
+        return org.engram.proto.v1.Experiment.newBuilder()
+                .setSchema(org.engram.hal.io.ExperimentCodec.SCHEMA)
+                .setName(e.name())
+                .setDescription(e.description())
+                .setSeed(e.seed())
+                .setNetwork(network(e.network()))
+                .setProtocol(protocol(e.protocol()))
+                .build();
+    }
+
+    static String q(double v, Dimension d) {
+        if (Double.isInfinite(v)) return "";
+        if (Double.isNaN(v)) throw new IllegalArgumentException("NaN cannot be encoded");
+        return Double.toString(v) + " " + d.baseUnit();
+    }
+
+    private static String t(double seconds) {
+        return q(seconds, Dimension.TIME);
+    }
+
+    private static String mv(double v) {
+        return q(v, Dimension.VOLTAGE);
+    }
+
+    // ---------------------------------------------------------------- network
+
+    private static org.engram.proto.v1.Network network(Network n) {
+        var b = org.engram.proto.v1.Network.newBuilder();
+        for (Population p : n.populations()) b.addPopulations(population(p));
+        for (Projection p : n.projections()) b.addProjections(projection(p));
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.Population population(Population p) {
+        LifParameters l = p.lif();
+        var b = org.engram.proto.v1.Population.newBuilder()
+                .setName(p.name())
+                .setSize(p.size())
+                .setKind(p.kind() == NeuronKind.INHIBITORY ? org.engram.proto.v1.NeuronKind.INHIBITORY
+                        : org.engram.proto.v1.NeuronKind.EXCITATORY)
+                .setLif(org.engram.proto.v1.LifParameters.newBuilder()
+                        .setTauMem(t(l.tauMem()))
+                        .setResistance(q(l.resistance(), Dimension.RESISTANCE))
+                        .setVRest(mv(l.vRest()))
+                        .setVThreshold(mv(l.vThreshold()))
+                        .setVReset(mv(l.vReset()))
+                        .setTRef(t(l.tRef()))
+                        .setTauSyn(t(l.tauSyn())));
+        for (Heterogeneity h : p.heterogeneity()) {
+            Dimension d = h.parameter().dimension();
+            var dist = org.engram.proto.v1.Distribution.newBuilder();
+            switch (h.distribution()) {
+                case Distribution.Normal n -> dist.setNormal(org.engram.proto.v1.NormalDistribution.newBuilder()
+                        .setMean(q(n.mean(), d)).setSd(q(n.sd(), d)).setMin(q(n.min(), d)).setMax(q(n.max(), d)));
+                case Distribution.Uniform u -> dist.setUniform(org.engram.proto.v1.UniformDistribution.newBuilder()
+                        .setLow(q(u.low(), d)).setHigh(q(u.high(), d)));
+                case Distribution.LogNormal ln -> dist.setLognormal(org.engram.proto.v1.LogNormalDistribution.newBuilder()
+                        .setMedian(q(ln.median(), d)).setSigma(ln.sigma()));
+            }
+            b.addHeterogeneity(org.engram.proto.v1.Heterogeneity.newBuilder()
+                    .setParameter(h.parameter().fieldName()).setDistribution(dist).setSeed(h.seed()));
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.Projection projection(Projection p) {
+        var c = org.engram.proto.v1.Connector.newBuilder();
+        switch (p.connector()) {
+            case Connector.AllToAll a -> c.setAllToAll(AllToAllConnector.newBuilder().setAllowSelf(a.allowSelf()));
+            case Connector.OneToOne o -> c.setOneToOne(OneToOneConnector.getDefaultInstance());
+            case Connector.FixedProbability f -> c.setFixedProbability(FixedProbabilityConnector.newBuilder()
+                    .setP(f.p()).setSeed(f.seed()).setAllowSelf(f.allowSelf()));
+            case Connector.Explicit x -> {
+                var eb = ExplicitConnector.newBuilder();
+                for (int i = 0; i < x.size(); i++) eb.addConnections(Connection.newBuilder().setPre(x.preAt(i)).setPost(x.postAt(i)));
+                c.setExplicit(eb);
+            }
+        }
+        var s = org.engram.proto.v1.Synapse.newBuilder();
+        switch (p.synapse()) {
+            case SynapseType.Static st -> s.setStatic(org.engram.proto.v1.StaticSynapse.newBuilder().setWeight(mv(st.weight())));
+            case TwoPhaseRule r -> s.setTwoPhase(twoPhase(r));
+        }
+        return org.engram.proto.v1.Projection.newBuilder()
+                .setName(p.name()).setPre(p.pre()).setPost(p.post())
+                .setConnector(c).setSynapse(s).setDelay(t(p.delay()))
+                .build();
+    }
+
+    private static TwoPhaseSynapse twoPhase(TwoPhaseRule r) {
+        return TwoPhaseSynapse.newBuilder()
+                .setH0(mv(r.h0())).setTauC(t(r.tauC())).setCalciumDelay(t(r.calciumDelay()))
+                .setCPre(r.cPre()).setCPost(r.cPost())
+                .setThetaP(r.thetaP()).setThetaD(r.thetaD())
+                .setGammaP(r.gammaP()).setGammaD(r.gammaD())
+                .setTauH(t(r.tauH())).setSigmaPl(mv(r.sigmaPl()))
+                .setThetaTag(mv(r.thetaTag())).setThetaPro(mv(r.thetaPro()))
+                .setTauP(t(r.tauP())).setTauZ(t(r.tauZ()))
+                .setAlpha(r.alpha()).setHLtpTarget(mv(r.hLtpTarget())).setRelaxation(r.relaxation())
+                .setZMin(r.zMin()).setZMax(r.zMax()).setHInit(mv(r.hInit())).setZInit(r.zInit())
+                .setLtpGateRate(q(r.ltpGateRate(), Dimension.FREQUENCY)).setLtpGateWindow(t(r.ltpGateWindow()))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- protocol
+
+    private static org.engram.proto.v1.Protocol protocol(Protocol p) {
+        var b = org.engram.proto.v1.Protocol.newBuilder().setDuration(t(p.duration())).setDt(t(p.dt()));
+        for (Stimulus s : p.stimuli()) b.addStimuli(stimulus(s));
+        for (PlasticityWindow w : p.plasticity()) {
+            b.addPlasticity(org.engram.proto.v1.PlasticityWindow.newBuilder()
+                    .setStart(t(w.start())).setStop(t(w.stop())).setEnabled(w.enabled()));
+        }
+        for (Recording r : p.recordings()) b.addRecordings(recording(r));
+        for (FastForward f : p.fastForward()) {
+            b.addFastForward(org.engram.proto.v1.FastForward.newBuilder().setStart(t(f.start())).setStop(t(f.stop())));
+        }
+        for (Analysis a : p.analyses()) b.addAnalyses(analysis(a));
+        return b.build();
+    }
+
+    static org.engram.proto.v1.NeuronSelection selection(NeuronSelection s) {
+        var b = org.engram.proto.v1.NeuronSelection.newBuilder().setFirst(s.first()).setCount(s.count()).setInvert(s.invert());
+        for (int i : s.indices()) b.addNeurons(i);
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.SpikeDelivery delivery(SpikeDelivery d) {
+        return d.mode() == SpikeDelivery.Mode.INPUT
+                ? org.engram.proto.v1.SpikeDelivery.newBuilder().setMode(Delivery.INPUT).setWeight(mv(d.weight())).build()
+                : org.engram.proto.v1.SpikeDelivery.newBuilder().setMode(Delivery.FORCE).build();
+    }
+
+    private static org.engram.proto.v1.Stimulus stimulus(Stimulus s) {
+        var b = org.engram.proto.v1.Stimulus.newBuilder().setName(s.name()).setTarget(s.target()).setSelect(selection(s.select()));
+        switch (s) {
+            case Stimulus.Poisson p -> b.setPoisson(org.engram.proto.v1.PoissonStimulus.newBuilder()
+                    .setRate(q(p.rate(), Dimension.FREQUENCY)).setStart(t(p.start())).setStop(t(p.stop()))
+                    .setDelivery(delivery(p.delivery())).setSources(p.sources()).setRepeats(p.repeats()).setPeriod(t(p.period())));
+            case Stimulus.Regular r -> b.setRegular(org.engram.proto.v1.RegularStimulus.newBuilder()
+                    .setRate(q(r.rate(), Dimension.FREQUENCY)).setStart(t(r.start())).setStop(t(r.stop()))
+                    .setDelivery(delivery(r.delivery())));
+            case Stimulus.SpikeTimes st -> {
+                var tb = org.engram.proto.v1.SpikeTimesStimulus.newBuilder().setDelivery(delivery(st.delivery()));
+                for (double x : st.times()) tb.addTimes(t(x));
+                b.setSpikeTimes(tb);
+            }
+            case Stimulus.Bursts bu -> b.setBursts(org.engram.proto.v1.BurstStimulus.newBuilder()
+                    .setStart(t(bu.start())).setCount(bu.count()).setPeriod(t(bu.period())).setSpikes(bu.spikes())
+                    .setFrequency(q(bu.frequency(), Dimension.FREQUENCY)).setDelivery(delivery(bu.delivery()))
+                    .setRepeats(bu.repeats()).setRepeatPeriod(t(bu.repeatPeriod())));
+            case Stimulus.ForceFiring f -> b.setForceFiring(org.engram.proto.v1.ForceFiringStimulus.newBuilder()
+                    .setStart(t(f.start())).setStop(t(f.stop())));
+            case Stimulus.OuCurrent o -> b.setOuCurrent(org.engram.proto.v1.OuCurrentStimulus.newBuilder()
+                    .setMean(q(o.mean(), Dimension.CURRENT)).setSd(q(o.sd(), Dimension.CURRENT)).setTau(t(o.tau()))
+                    .setStart(t(o.start())).setStop(t(o.stop())));
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.Recording recording(Recording r) {
+        var b = org.engram.proto.v1.Recording.newBuilder().setName(r.name());
+        switch (r) {
+            case Recording.Spikes s -> b.setSpikes(org.engram.proto.v1.SpikeRecording.newBuilder()
+                    .setPopulation(s.population()).setSelect(selection(s.select())).setStart(t(s.start())).setStop(t(s.stop())));
+            case Recording.Trace tr -> {
+                var tb = org.engram.proto.v1.TraceRecording.newBuilder()
+                        .setVariable(org.engram.proto.v1.TraceVariable.valueOf(tr.variable().name()))
+                        .setInterval(t(tr.interval())).setStart(t(tr.start())).setStop(t(tr.stop()))
+                        .setReduce(tr.reduce() == Reduction.MEAN ? org.engram.proto.v1.Reduction.MEAN : org.engram.proto.v1.Reduction.NONE);
+                if (tr.variable().perSynapse()) {
+                    tb.setProjection(tr.projection());
+                    for (Recording.SynapseRef s : tr.synapses()) {
+                        tb.addSynapses(org.engram.proto.v1.SynapseRef.newBuilder().setPre(s.pre()).setPost(s.post()));
+                    }
+                    if (!tr.preSelect().selectsAll()) tb.setPreSelect(selection(tr.preSelect()));
+                    if (!tr.postSelect().selectsAll()) tb.setPostSelect(selection(tr.postSelect()));
+                } else {
+                    tb.setPopulation(tr.population()).setSelect(selection(tr.select()));
+                }
+                b.setTrace(tb);
+            }
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.Analysis analysis(Analysis a) {
+        var b = org.engram.proto.v1.Analysis.newBuilder().setName(a.name());
+        switch (a) {
+            case Analysis.PatternCompletion p -> b.setPatternCompletion(org.engram.proto.v1.PatternCompletion.newBuilder()
+                    .setSpikes(p.spikes()).setAssembly(selection(p.assembly())).setRecalled(selection(p.recalled()))
+                    .setStart(t(p.start())).setStop(t(p.stop())));
+            case Analysis.AssemblyActivation x -> {
+                var ab = org.engram.proto.v1.AssemblyActivation.newBuilder()
+                        .setSpikes(x.spikes()).setStart(t(x.start())).setStop(t(x.stop())).setBin(t(x.bin()))
+                        .setMinTotal(x.minTotal()).setMinAssembly(x.minAssembly());
+                for (Analysis.NamedSelection s : x.assemblies()) {
+                    ab.addAssemblies(org.engram.proto.v1.NamedSelection.newBuilder().setName(s.name()).setSelect(selection(s.select())));
+                }
+                b.setAssemblyActivation(ab);
+            }
+        }
+        return b.build();
+    }
+}
