@@ -57,8 +57,13 @@ public record NeuronSelection(int[] indices, int first, int count, boolean inver
      * since a typo there would silently change its complement.
      */
     public int firstOutOfRange(int populationSize) {
-        for (int i : base(populationSize)) if (i < 0 || i >= populationSize) return i;
-        return -1;
+        if (indices.length > 0) {
+            for (int i : indices) if (i < 0 || i >= populationSize) return i;
+            return -1;
+        }
+        if (count == 0 && first == 0) return -1;
+        // a range is checked arithmetically: materialising it would cost memory for a huge population
+        return (long) first + count > populationSize ? Math.max(first, populationSize) : -1;
     }
 
     /** The selection before inversion. */

@@ -28,6 +28,15 @@ class NeuronSelectionTest {
         assertEquals(7, NeuronSelection.of(1, 7).inverted().firstOutOfRange(5));
         assertEquals(-1, NeuronSelection.range(0, 5).inverted().firstOutOfRange(5));
         assertEquals(5, NeuronSelection.range(3, 3).firstOutOfRange(5));
+        assertEquals(9, NeuronSelection.range(9, 2).firstOutOfRange(5));
+    }
+
+    @Test
+    void rangesOfHugePopulationsAreCheckedWithoutMaterialisingThem() {
+        // found by the gRPC submit fuzz test: a population near 2^31 neurons used to exhaust the heap here
+        assertEquals(-1, NeuronSelection.ALL.firstOutOfRange(Integer.MAX_VALUE));
+        assertEquals(-1, NeuronSelection.range(5, Integer.MAX_VALUE - 5).firstOutOfRange(Integer.MAX_VALUE));
+        assertEquals(Integer.MAX_VALUE - 1, NeuronSelection.range(Integer.MAX_VALUE - 1, Integer.MAX_VALUE).firstOutOfRange(Integer.MAX_VALUE - 1));
     }
 
     @Test
