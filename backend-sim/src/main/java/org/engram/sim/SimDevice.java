@@ -4,9 +4,6 @@ import org.engram.hal.device.*;
 import org.engram.hal.model.*;
 import org.engram.sim.engine.*;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.*;
 
@@ -90,19 +87,10 @@ public final class SimDevice implements Device {
     @Override
     public Job submit(Experiment e) {
         check(e).orThrow();
-        SimJob job = new SimJob(UUID.randomUUID().toString());
-        Thread.ofVirtual().name("sim-job-" + job.id()).start(() -> {
-            try {
-                job.started();
-                job.complete(execute(e, job));
-            } catch (Throwable t) {
-                job.fail(t);
-            }
-        });
-        return job;
+        return LocalJob.start("sim-job", job -> execute(e, job));
     }
 
-    private RunResult execute(Experiment e, SimJob job) {
+    private RunResult execute(Experiment e, LocalJob job) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TimeBase tb = timeBase(e);
@@ -110,62 +98,14 @@ public final class SimDevice implements Device {
         Engine engine = arithmetic == Arithmetic.FIXED ? new FixedEngine(net, threads) : new FloatEngine(net, threads);
         engine.run(job::progress, job::cancelRequested);
         double wall = (System.nanoTime() - t0) / 1e9;
-        return collect(e, net, engine, new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), digest(e),
+        return collect(net, engine, new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e),
                 started, wall, e.protocol().duration(), threads));
     }
 
-    private static RunResult collect(Experiment e, CompiledNetwork net, Engine engine, Provenance prov) {
-        Map<String, RunResult.SpikeData> spikes = new LinkedHashMap<>();
-        List<RunResult.TraceData> traces = new ArrayList<>();
-        Map<String, RunResult.SynapseState> finals = new LinkedHashMap<>();
-        for (int i = 0; i < net.recordings.size(); i++) {
-            CompiledRecording r = net.recordings.get(i);
-            if (r.spikes) {
-                long[] steps = engine.spikeSteps(i);
-                double[] times = new double[steps.length];
-                for (int k = 0; k < steps.length; k++) times[k] = steps[k] * net.dt;
-                spikes.put(r.name, new RunResult.SpikeData(r.population, times, engine.spikeNeurons(i)));
-                continue;
-            }
-            double[] times = new double[(int) r.count];
-            for (int k = 0; k < times.length; k++) times[k] = (r.start + k * r.interval) * net.dt;
-            traces.add(new RunResult.TraceData(r.name, r.variable.name(), r.variable.unit(), times, r.labels,
-                    engine.traceValues(i)));
-            if (r.projection != null && r.projection.plastic() && !r.mean) {
-                for (int k = 0; k < r.elements.length; k++) {
-                    int syn = r.elements[k];
-                    int pre = findPre(r.projection, syn);
-                    int post = r.projection.post()[syn] - r.projection.postOffset();
-                    double[] f = engine.finalSynapse(r.projection, syn);
-                    finals.putIfAbsent(r.projection.name() + ":" + pre + "->" + post,
-                            new RunResult.SynapseState(r.projection.name(), pre, post, f[0], f[1], f[2]));
-                }
-            }
-        }
+    private static RunResult collect(CompiledNetwork net, Engine engine, Provenance prov) {
         Map<String, Long> counters = Map.of("steps", net.steps, "steps_executed", engine.stepsExecuted(),
-                "steps_batched", engine.stepsBatched(),
-                "synaptic_events", engine.synapticEvents(), "synapses", (long) net.projections.stream()
-                        .mapToInt(CompiledNetwork.CompiledProjection::size).sum());
-        return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov, counters);
-    }
-
-    private static int findPre(CompiledNetwork.CompiledProjection pr, int syn) {
-        int lo = 0, hi = pr.preSize() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (pr.start()[mid] <= syn) lo = mid;
-            else hi = mid - 1;
-        }
-        return lo;
-    }
-
-    /** SHA-256 of the experiment's canonical text form (records print every field). */
-    static String digest(Experiment e) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(e.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+                "steps_batched", engine.stepsBatched(), "synaptic_events", engine.synapticEvents(),
+                "synapses", Results.synapses(net));
+        return Results.collect(net, engine, prov, counters);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.DoubleConsumer;
  * Subclasses supply the arithmetic (fixed point or float64). docs/fixed-point.md, "Order of updates
  * within a step", is the contract this class implements.
  */
-public abstract class Engine {
+public abstract class Engine implements Results.Output {
     /** Neuron-loop flags. */
     protected static final byte NONE = 0, FORCE_SPIKE = 1, FORCE_FIRING = 2;
     /**
@@ -758,11 +758,12 @@ public abstract class Engine {
 
     // ------------------------------------------------------------------ results
 
-    public int[] spikeNeurons(int recording) { return spikeNeurons.get(recording).toArray(); }
-    public long[] spikeSteps(int recording) { return spikeSteps.get(recording).toArray(); }
-    public double[][] traceValues(int recording) { return traceValues.get(recording); }
+    @Override public int[] spikeNeurons(int recording) { return spikeNeurons.get(recording).toArray(); }
+    @Override public long[] spikeSteps(int recording) { return spikeSteps.get(recording).toArray(); }
+    @Override public double[][] traceValues(int recording) { return traceValues.get(recording); }
 
     /** Final (h, z, w) of a synapse, for result summaries. */
+    @Override
     public double[] finalSynapse(CompiledNetwork.CompiledProjection pr, int k) {
         return new double[]{read(TraceVariable.H, null, pr.plastic(k), net.steps),
                 read(TraceVariable.Z, null, pr.plastic(k), net.steps),

@@ -8,10 +8,8 @@ import org.engram.nativelib.kernel.KernelAbi;
 import org.engram.sim.SimDevice;
 import org.engram.sim.engine.CompiledNetwork;
 import org.engram.sim.engine.CompiledRecording;
+import org.engram.sim.engine.Results;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.*;
 import java.util.function.BooleanSupplier;
@@ -81,16 +79,7 @@ public final class NativeSimDevice implements Device {
     @Override
     public Job submit(Experiment e) {
         check(e).orThrow();
-        NativeSimJob job = new NativeSimJob(UUID.randomUUID().toString());
-        Thread.ofVirtual().name("sim-native-job-" + job.id()).start(() -> {
-            try {
-                job.started();
-                job.complete(execute(e, job::progress, job::cancelRequested));
-            } catch (Throwable t) {
-                job.fail(t);
-            }
-        });
-        return job;
+        return LocalJob.start("sim-native-job", job -> execute(e, job::progress, job::cancelRequested));
     }
 
     private static TimeBase timeBase(Experiment e) {
@@ -131,70 +120,36 @@ public final class NativeSimDevice implements Device {
             double wall = (System.nanoTime() - t0) / 1e9;
             long[] counters = k.counters();
             Provenance prov = new Provenance(uri, ENGINE + "-" + binding.name().toLowerCase(Locale.ROOT), VERSION, e.seed(), e.name(),
-                    digest(e), started, wall, e.protocol().duration(), 1);
+                    Provenance.digestOf(e), started, wall, e.protocol().duration(), 1);
             return collect(net, k, traces, neurons, steps, counters, prov);
         }
     }
 
-    /** The RunResult in the shape SimDevice gives (same order, same finals). */
+    /** The RunResult in the shape SimDevice gives (same order, same finals): see {@link Results}. */
     private static RunResult collect(CompiledNetwork net, Kernel k, List<Kernel.TraceBuffer> buffers, IntList[] neurons,
                                      LongList[] steps, long[] counters, Provenance prov) {
-        Map<String, RunResult.SpikeData> spikes = new LinkedHashMap<>();
-        List<RunResult.TraceData> traces = new ArrayList<>();
-        Map<String, RunResult.SynapseState> finals = new LinkedHashMap<>();
-        for (int i = 0; i < net.recordings.size(); i++) {
-            CompiledRecording r = net.recordings.get(i);
-            if (r.spikes) {
-                long[] st = steps[i].toArray();
-                double[] times = new double[st.length];
-                for (int j = 0; j < st.length; j++) times[j] = st[j] * net.dt;
-                spikes.put(r.name, new RunResult.SpikeData(r.population, times, neurons[i].toArray()));
-                continue;
-            }
-            int count = (int) r.count;
-            double[] times = new double[count];
-            for (int j = 0; j < count; j++) times[j] = (r.start + j * r.interval) * net.dt;
-            int rows = r.mean ? 1 : r.elements.length;
-            double[][] values = new double[rows][count];
-            Kernel.TraceBuffer b = buffers.get(i);
-            for (int row = 0; row < rows; row++) {
-                for (int col = 0; col < count; col++) values[row][col] = b.get((long) row * count + col);
-            }
-            traces.add(new RunResult.TraceData(r.name, r.variable.name(), r.variable.unit(), times, r.labels, values));
-            if (r.projection != null && r.projection.plastic() && !r.mean) {
-                for (int syn : r.elements) {
-                    int pre = findPre(r.projection, syn);
-                    int post = r.projection.post()[syn] - r.projection.postOffset();
-                    String key = r.projection.name() + ":" + pre + "->" + post;
-                    if (finals.containsKey(key)) continue;
-                    double[] f = k.readSynapse(r.projection.plastic(syn), net.steps);
-                    finals.put(key, new RunResult.SynapseState(r.projection.name(), pre, post, f[0], f[1], f[2]));
+        Results.Output out = new Results.Output() {
+            @Override public long[] spikeSteps(int recording) { return steps[recording].toArray(); }
+            @Override public int[] spikeNeurons(int recording) { return neurons[recording].toArray(); }
+
+            @Override public double[][] traceValues(int recording) {
+                CompiledRecording r = net.recordings.get(recording);
+                int count = (int) r.count, rows = r.mean ? 1 : r.elements.length;
+                double[][] values = new double[rows][count];
+                Kernel.TraceBuffer b = buffers.get(recording);
+                for (int row = 0; row < rows; row++) {
+                    for (int col = 0; col < count; col++) values[row][col] = b.get((long) row * count + col);
                 }
+                return values;
             }
-        }
+
+            @Override public double[] finalSynapse(CompiledNetwork.CompiledProjection pr, int syn) {
+                return k.readSynapse(pr.plastic(syn), net.steps);
+            }
+        };
         Map<String, Long> c = Map.of("steps", net.steps, "steps_executed", counters[KernelAbi.COUNTER_STEPS_EXECUTED],
-                "synaptic_events", counters[KernelAbi.COUNTER_SYNAPTIC_EVENTS], "synapses",
-                (long) net.projections.stream().mapToInt(CompiledNetwork.CompiledProjection::size).sum());
-        return new RunResult(spikes, traces, new ArrayList<>(finals.values()), prov, c);
-    }
-
-    private static int findPre(CompiledNetwork.CompiledProjection pr, int syn) {
-        int lo = 0, hi = pr.preSize() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (pr.start()[mid] <= syn) lo = mid;
-            else hi = mid - 1;
-        }
-        return lo;
-    }
-
-    static String digest(Experiment e) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(e.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+                "synaptic_events", counters[KernelAbi.COUNTER_SYNAPTIC_EVENTS], "synapses", Results.synapses(net));
+        return Results.collect(net, out, prov, c);
     }
 
     private static final class IntList {
