@@ -781,18 +781,19 @@ public abstract class Engine implements Results.Output {
         }
 
         void clear() { size = 0; }
-        int[] toArray() { return Arrays.copyOf(data, size); }
+        public int[] toArray() { return Arrays.copyOf(data, size); }
     }
 
-    static final class LongList {
+    /** A growable long array. */
+    public static final class LongList {
         long[] data = new long[16];
         int size;
 
-        void add(long v) {
+        public void add(long v) {
             if (size == data.length) data = Arrays.copyOf(data, size * 2);
             data[size++] = v;
         }
 
-        long[] toArray() { return Arrays.copyOf(data, size); }
+        public long[] toArray() { return Arrays.copyOf(data, size); }
     }
 }

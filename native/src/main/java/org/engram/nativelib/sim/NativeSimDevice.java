@@ -8,6 +8,8 @@ import org.engram.nativelib.kernel.KernelAbi;
 import org.engram.sim.SimDevice;
 import org.engram.sim.engine.CompiledNetwork;
 import org.engram.sim.engine.CompiledRecording;
+import org.engram.sim.engine.Engine.IntList;
+import org.engram.sim.engine.Engine.LongList;
 import org.engram.sim.engine.Results;
 
 import java.time.Instant;
@@ -150,25 +152,5 @@ public final class NativeSimDevice implements Device {
         Map<String, Long> c = Map.of("steps", net.steps, "steps_executed", counters[KernelAbi.COUNTER_STEPS_EXECUTED],
                 "synaptic_events", counters[KernelAbi.COUNTER_SYNAPTIC_EVENTS], "synapses", Results.synapses(net));
         return Results.collect(net, out, prov, c);
-    }
-
-    private static final class IntList {
-        int[] data = new int[16];
-        int size;
-        void add(int v) {
-            if (size == data.length) data = Arrays.copyOf(data, size * 2);
-            data[size++] = v;
-        }
-        int[] toArray() { return Arrays.copyOf(data, size); }
-    }
-
-    private static final class LongList {
-        long[] data = new long[16];
-        int size;
-        void add(long v) {
-            if (size == data.length) data = Arrays.copyOf(data, size * 2);
-            data[size++] = v;
-        }
-        long[] toArray() { return Arrays.copyOf(data, size); }
     }
 }
