@@ -9,7 +9,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.engram.grpc.codec.ErrorDetails;
-import org.engram.grpc.codec.ExperimentEncoder;
+import org.engram.hal.io.ExperimentEncoder;
 import org.engram.grpc.server.DeviceServer;
 import org.engram.proto.v1.*;
 import org.junit.jupiter.api.AfterAll;

@@ -12,7 +12,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.ClientCalls;
-import org.engram.grpc.codec.ExperimentEncoder;
+import org.engram.hal.io.ExperimentEncoder;
 import org.engram.grpc.server.DeviceServer;
 import org.engram.proto.v1.CancelRequest;
 import org.engram.proto.v1.DeviceServiceGrpc;

@@ -11,7 +11,7 @@ import io.grpc.TlsChannelCredentials;
 import org.engram.grpc.auth.BearerToken;
 import org.engram.grpc.codec.DeviceCodec;
 import org.engram.grpc.codec.ErrorDetails;
-import org.engram.grpc.codec.ExperimentEncoder;
+import org.engram.hal.io.ExperimentEncoder;
 import org.engram.hal.device.Capabilities;
 import org.engram.hal.device.Device;
 import org.engram.hal.device.DoesNotFitException;

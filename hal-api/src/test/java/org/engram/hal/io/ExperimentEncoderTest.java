@@ -1,8 +1,5 @@
-package org.engram.grpc;
+package org.engram.hal.io;
 
-import org.engram.grpc.codec.ExperimentEncoder;
-import org.engram.hal.io.ExperimentCodec;
-import org.engram.hal.io.ExperimentFiles;
 import org.engram.hal.model.Experiment;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +75,15 @@ class ExperimentEncoderTest {
 
     @Test
     void quantitiesAreWrittenInBaseUnitsAndInfinityAsDefault() {
-        Experiment e = TestExperiments.small();
+        Experiment e = ExperimentFiles.parse("""
+                schema: engram.v1
+                name: small
+                network:
+                  populations: [{name: exc, size: 4, lif: {tau_mem: 10 ms}}]
+                protocol:
+                  duration: 0.5 s
+                  recordings: [{name: spikes-exc, spikes: {population: exc}}]
+                """, false, "small");
         var msg = ExperimentEncoder.encode(e);
         assertEquals("0.5 s", msg.getProtocol().getDuration());
         assertEquals("", msg.getProtocol().getRecordings(0).getSpikes().getStop(), "open end = the codec's default");

@@ -1,4 +1,4 @@
-package org.engram.grpc.codec;
+package org.engram.hal.io;
 
 import org.engram.hal.model.*;
 import org.engram.hal.units.Dimension;
