@@ -6,7 +6,7 @@
  * Integration: exponential Euler in float64 with a step of S cycles (global word 0): per step
  *   v += (v_leak + I - v) * (1 - exp(-S / tau_mem)),  spike when v >= v_th (v = v_reset for refractory
  *   cycles), then I *= exp(-S / tau_syn). Events of a step add their weight to I before the update.
- * Spans where no neuron moves (every v at its leak, I below 1e-9 mV, none refractory) are skipped up to
+ * Spans where no neuron moves (every v within VC_QUIET_MV of its leak, |I| below it, none refractory) are skipped up to
  * the next event or sample, so sparse protocols cost little wall time.
  */
 #include "vc_model.h"
@@ -19,6 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Below this (mV) a membrane counts as at rest and a synaptic input as zero. */
+#define VC_QUIET_MV 1e-6
 
 typedef struct {
     uint32_t enabled, refractory, sampled, routes;
@@ -353,6 +356,8 @@ int32_t vc_run(vc_chip *c, const int64_t *times, const int32_t *targets, int64_t
         return rc;
     }
     const int64_t step = c->step;
+    int active[VC_NEURONS], nactive = 0;   /* the enabled circuits */
+    for (int n = 0; n < VC_NEURONS; n++) if (c->neuron[n].enabled) active[nactive++] = n;
     int64_t next_sample = c->sample_period ? 0 : INT64_MAX;
     int64_t next_input = 0;   /* index into the input events */
     int64_t t = 0;
@@ -372,9 +377,9 @@ int32_t vc_run(vc_chip *c, const int64_t *times, const int32_t *targets, int64_t
         while (c->heap_len > 0 && c->heap[0].time < end) deliver(c, heap_pop(c).target);
         /* neurons */
         int quiet = 1;
-        for (int n = 0; n < VC_NEURONS; n++) {
+        for (int a = 0; a < nactive; a++) {
+            const int n = active[a];
             const neuron_cfg *x = &c->neuron[n];
-            if (!x->enabled) continue;
             const effective *e = &eff[n];
             int spike = 0;
             if (c->ref[n] > 0) {
@@ -393,8 +398,8 @@ int32_t vc_run(vc_chip *c, const int64_t *times, const int32_t *targets, int64_t
                     if (!heap_push(c, t + (x->delay[k] > 0 ? (int64_t) x->delay[k] : step), (int32_t) x->route[k])) goto nomem;
             }
             c->i_syn[n] *= e->e_syn;
-            if (fabs(c->i_syn[n]) < 1e-9) c->i_syn[n] = 0;
-            if (c->ref[n] > 0 || c->i_syn[n] != 0 || fabs(c->v[n] - e->v_leak) > 1e-9) quiet = 0;
+            if (fabs(c->i_syn[n]) < VC_QUIET_MV) c->i_syn[n] = 0;
+            if (c->ref[n] > 0 || c->i_syn[n] != 0 || fabs(c->v[n] - e->v_leak) > VC_QUIET_MV) quiet = 0;
         }
         t = end;
         if (quiet) {   /* nothing moves until the next event, sample or processor period */
@@ -407,7 +412,7 @@ int32_t vc_run(vc_chip *c, const int64_t *times, const int32_t *targets, int64_t
             if (until > t) {
                 int64_t skip = (until - t) / step * step;
                 if (skip > 0) {
-                    for (int n = 0; n < VC_NEURONS; n++) if (c->neuron[n].enabled) c->v[n] = eff[n].v_leak;
+                    for (int a = 0; a < nactive; a++) c->v[active[a]] = eff[active[a]].v_leak;
                     t += skip;
                 }
             }

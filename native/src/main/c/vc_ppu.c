@@ -141,18 +141,25 @@ static uint32_t mat_apply(const uint32_t m[16], uint32_t v) {
     return r;
 }
 
-/* The state after `clocks` clocks (the clock is linear over GF(2): a matrix power). */
-static uint32_t lfsr_jump(uint32_t s, int64_t clocks) {
+/* The matrix of `clocks` clocks (the clock is linear over GF(2): a matrix power); column j is the image
+ * of the unit vector e_j. */
+static void lfsr_jump_matrix(int64_t clocks, uint32_t out[16]) {
     clocks %= 65535;
     uint32_t m[16], sq[16];
-    for (int j = 0; j < 16; j++) m[j] = lfsr_clock(1u << j);
+    for (int j = 0; j < 16; j++) {
+        m[j] = lfsr_clock(1u << j);
+        out[j] = 1u << j;
+    }
     while (clocks > 0) {
-        if (clocks & 1) s = mat_apply(m, s);
+        if (clocks & 1) {
+            uint32_t r[16];
+            for (int j = 0; j < 16; j++) r[j] = mat_apply(m, out[j]);
+            memcpy(out, r, sizeof r);
+        }
         for (int j = 0; j < 16; j++) sq[j] = mat_apply(m, m[j]);
         memcpy(m, sq, sizeof m);
         clocks >>= 1;
     }
-    return s;
 }
 
 /* ---- decoding ---- */
@@ -513,8 +520,10 @@ static void skip(vc_ppu *p, int64_t n) {
             lane_set(p, g, b, k, c);
         }
     int64_t clocks = (int64_t) ((n % 65535) * (int64_t) q->rows % 65535) * q->draws % 65535 * 8;
+    uint32_t jump[16];
+    lfsr_jump_matrix(clocks, jump);
     for (uint32_t c = 0; c < q->cblocks * LANES; c++)
-        p->lfsr[q->first_column + c] = lfsr_jump(p->lfsr[q->first_column + c], clocks);
+        p->lfsr[q->first_column + c] = mat_apply(jump, p->lfsr[q->first_column + c]);
     p->skipped += n;
 }
 
