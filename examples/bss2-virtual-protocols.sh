@@ -13,11 +13,9 @@ for p in stet wtet slfs wlfs; do
   for dev in "brainscales2:virtual$opts" sim:float64; do
     tag=$([ "$dev" = sim:float64 ] && echo f64 || echo chip)
     log="$out/$p-$tag.log"
-    start=$(date +%s.%N)
     "$root/engram" run "$root/examples/single-synapse-$p.yaml" --device "$dev" --out "$out/$p-$tag" > "$log" 2>&1
-    end=$(date +%s.%N)
     syn=$(grep -m1 'syn 0->0' "$log" | sed 's/.*h = \([-0-9.]*\) mV *z = \([-0-9.]*\) *w = \([-0-9.]*\) mV.*/\1 | \2 | \3/')
-    wall=$(grep -m1 'simulated' "$log" | sed 's/.* in \([0-9.]*\) s wall.*/\1/')
+    wall=$(grep -m1 'simulated' "$log" | sed 's/.* in \([0-9.]*\) \(m\{0,1\}s\) wall.*/\1 \2/' | awk '{ printf "%.3f", $2 == "ms" ? $1 / 1000 : $1 }')
     speed=$(awk -v w="$wall" 'BEGIN { printf "%.0f", 28800 / w }')
     hw=$([ "$tag" = chip ] && echo 28.8 || echo -)
     printf '| %s | %s | %s | %s | %s | %s |\n' "${p^^}" "$dev" "$syn" "$wall" "$speed" "$hw"
