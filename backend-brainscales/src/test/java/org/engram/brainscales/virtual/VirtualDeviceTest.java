@@ -51,6 +51,13 @@ class VirtualDeviceTest {
     }
 
     @Test
+    void ffmAndJnaBindingsGiveTheSameBits() {
+        Experiment e = Chips.feedForward(20, 10, 0.5, 4, 30, 0.5, 2);
+        assertEquals(Devices.open("brainscales2:virtual?binding=ffm").run(e).sha256(),
+                Devices.open("brainscales2:virtual?binding=jna").run(e).sha256());
+    }
+
+    @Test
     void unsupportedStimuliAreNamedInTheFitReport() {
         Experiment e = Chips.feedForward(4, 4, 1, 2, 10, 0.1, 1);
         var stim = new org.engram.hal.model.Stimulus.ForceFiring("kick", "out", org.engram.hal.model.NeuronSelection.ALL, 0, 0.01);
