@@ -7,6 +7,24 @@
  *   - samples: one per program word i: program[i] + the number of input events to neuron i % 256;
  *   - memory word 4095 counts completed runs.
  */
+/* Compiled into libengram_chip_virtual.so too, with every ABI name prefixed by lb_ (the virtual
+ * library's ec_* calls dispatch "loopback:" devices here): see engram_chip_virtual.c. */
+#ifdef EC_LOOPBACK_PREFIX
+#define ec_device lb_device
+#define ec_abi_version lb_ec_abi_version
+#define ec_strerror lb_ec_strerror
+#define ec_open lb_ec_open
+#define ec_query lb_ec_query
+#define ec_last_error lb_ec_last_error
+#define ec_write_config lb_ec_write_config
+#define ec_load_program lb_ec_load_program
+#define ec_write_memory lb_ec_write_memory
+#define ec_read_memory lb_ec_read_memory
+#define ec_run lb_ec_run
+#define ec_read_spikes lb_ec_read_spikes
+#define ec_read_samples lb_ec_read_samples
+#define ec_close lb_ec_close
+#endif
 #include "engram_chip.h"
 
 #include <stdarg.h>

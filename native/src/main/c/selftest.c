@@ -1,7 +1,8 @@
-/* C test driver for memcheck.sh: exercises the kernel and the loopback chip, including every error path
+/* C test driver for memcheck.sh: exercises the kernel, the loopback chip and the virtual chip, including every error path
  * it can reach with bad pointers and lengths, and frees everything (valgrind / LeakSanitizer check it). */
 #include "engram_kernel.h"
 #include "engram_chip.h"
+#include "engram_chip_virtual.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,9 +117,102 @@ static void chip_test(void) {
     EXPECT(ec_close(NULL) == EC_ERR_NULL);
 }
 
+static uint32_t fbits(float f) {
+    uint32_t w;
+    memcpy(&w, &f, 4);
+    return w;
+}
+
+/* The virtual chip: two neurons fed by one row, a route through the FPGA loopback, CADC samples, a small
+ * processor program, and every checked error path. */
+static void virtual_test(void) {
+    ec_device *d = NULL;
+    EXPECT(ec_open("virtual:", &d) == EC_OK && d != NULL);
+    ec_info info;
+    memset(&info, 0, sizeof info);
+    info.struct_size = sizeof info;
+    EXPECT(ec_query(d, &info) == EC_OK && info.neurons == VC_NEURONS && info.tick_ns == 8 && !(info.capabilities & EC_CAP_LOOPBACK));
+    uint32_t global[9] = {25, 7, 0, fbits(0.03f), fbits(0.1f), 250, fbits(-80), fbits(-40), 0};
+    EXPECT(ec_write_config(d, VC_BLOCK_GLOBAL, global, 9) == EC_OK);
+    EXPECT(ec_write_config(d, VC_BLOCK_GLOBAL, global, 8) == EC_ERR_LENGTH);
+    global[0] = 0;
+    EXPECT(ec_write_config(d, VC_BLOCK_GLOBAL, global, 9) == EC_ERR_RANGE);
+    global[0] = 25;
+    uint32_t neuron[13] = {1, fbits(1250), fbits(625), fbits(-65), fbits(-55), fbits(-70), 250, fbits(0.5f), fbits(0.5f), 1, 1,
+                           (uint32_t) (1 * VC_LABELS + 0), 375};
+    EXPECT(ec_write_config(d, VC_BLOCK_NEURON + 0, neuron, 13) == EC_OK);
+    neuron[10] = 0;
+    EXPECT(ec_write_config(d, VC_BLOCK_NEURON + 1, neuron, 11) == EC_OK);
+    neuron[5] = fbits(-50);   /* reset above threshold */
+    EXPECT(ec_write_config(d, VC_BLOCK_NEURON + 2, neuron, 11) == EC_ERR_RANGE);
+    neuron[5] = fbits(-70);
+    neuron[10] = 1;
+    neuron[11] = 3u << VC_MODE_SHIFT;   /* no such mode */
+    EXPECT(ec_write_config(d, VC_BLOCK_NEURON + 2, neuron, 13) == EC_ERR_RANGE);
+    uint32_t row[1 + VC_COLUMNS];
+    memset(row, 0, sizeof row);
+    row[1] = 63;          /* row 0, column 0: weight 63, label 0 */
+    EXPECT(ec_write_config(d, VC_BLOCK_ROW + 0, row, 1 + VC_COLUMNS) == EC_OK);
+    row[2] = 64;          /* weight 64 */
+    EXPECT(ec_write_config(d, VC_BLOCK_ROW + 1, row, 1 + VC_COLUMNS) == EC_ERR_RANGE);
+    row[2] = 40;
+    row[1] = 0;
+    EXPECT(ec_write_config(d, VC_BLOCK_ROW + 1, row, 1 + VC_COLUMNS) == EC_OK);   /* row 1: column 1, weight 40 */
+    EXPECT(ec_write_config(d, VC_BLOCKS, row, 1) == EC_ERR_RANGE);
+    int64_t times[40];
+    int32_t targets[40];
+    for (int i = 0; i < 40; i++) { times[i] = 25 * i; targets[i] = 0; }
+    EXPECT(ec_run(d, times, targets, 40, 5000) == EC_OK);
+    int64_t t[64], count = 0;
+    int32_t src[64];
+    EXPECT(ec_read_spikes(d, t, src, 64, &count) == EC_OK && count > 0 && src[0] == 0);
+    int64_t all = count;
+    int loop_spike = 0;
+    while (count > 0) {
+        for (int64_t i = 0; i < count; i++) if (src[i] == 1) loop_spike = 1;
+        EXPECT(ec_read_spikes(d, t, src, 64, &count) == EC_OK);
+        all += count;
+    }
+    EXPECT(all > 1 && loop_spike);   /* neuron 0's spikes reach neuron 1 through the loopback */
+    int32_t samples[64];
+    EXPECT(ec_read_samples(d, samples, 64, &count) == EC_OK && count == 2 * 20 && samples[0] >= 0 && samples[0] <= 255);
+    times[1] = -1;
+    EXPECT(ec_run(d, times, targets, 40, 5000) == EC_ERR_RANGE);
+    times[1] = 25;
+    targets[0] = 3 << VC_MODE_SHIFT;   /* no such mode */
+    EXPECT(ec_run(d, times, targets, 40, 5000) == EC_ERR_RANGE);
+    targets[0] = 0;
+    EXPECT(ec_run(d, times, NULL, 40, 5000) == EC_ERR_NULL);
+    EXPECT(ec_run(d, times, targets, 40, ((int64_t) 1 << 32) + 1) == EC_ERR_RANGE);
+    uint8_t msg[128];
+    EXPECT(ec_last_error(d, msg, sizeof msg) > 0 && strstr((char *) msg, "2^32") != NULL);
+    /* a processor program: region 0 (data, 1 vector), fast: v1 = 3; v0 = load r0[0]; v0 = v0 +sat v1; store r0[0] */
+    uint32_t prog[20 + 1 + 4 + 4 + 1 + 1 + 4 + 4] = {0x45505055u, 1, 0, 1, 1, 125, 2, 1, 0, 0, 64, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    int k = 20;
+    prog[k++] = 0;                                /* layout row 0 is chip row 0 */
+    prog[k++] = 0; prog[k++] = 1; prog[k++] = 0; prog[k++] = 0;   /* region 0: data, 1 vector, SRAM, word 0 */
+    int fast = k;
+    prog[k++] = 3u << 27 | 1u << 22 | 3;          /* SPLAT v1, 3 */
+    prog[k++] = 1u << 27 | 0u << 22 | 0u << 17; prog[k++] = 0; prog[k++] = 0; prog[k++] = 0;   /* LOAD v0, r0[0] */
+    prog[k++] = 4u << 27 | 0u << 23 | 0u << 18 | 0u << 13 | 1u << 8;   /* ADD_SAT v0 = v0 + v1 */
+    prog[k++] = 2u << 27 | 0u << 22 | 0u << 17; prog[k++] = 0; prog[k++] = 0; prog[k++] = 0;   /* STORE v0, r0[0] */
+    prog[12] = (uint32_t) (k - fast);
+    EXPECT(ec_load_program(d, prog, k) == EC_OK);
+    EXPECT(ec_load_program(d, prog, k - 1) == EC_ERR_LENGTH);
+    prog[fast] = 31u << 27;
+    EXPECT(ec_load_program(d, prog, k) == EC_ERR_RANGE);
+    EXPECT(ec_run(d, NULL, NULL, 0, 1000) == EC_OK);   /* 8 fast periods */
+    uint32_t mem[2];
+    EXPECT(ec_read_memory(d, VC_MEM_PPU, mem, 1) == EC_OK && mem[0] == (24u | 24u << 16));
+    EXPECT(ec_read_memory(d, VC_MEMORY_WORDS - 1, mem, 2) == EC_ERR_RANGE);
+    EXPECT(ec_write_memory(d, 0, NULL, 1) == EC_ERR_NULL);
+    EXPECT(ec_close(d) == EC_OK);
+}
+
 int main(void) {
     kernel_test();
     chip_test();
+    virtual_test();
     if (failures) {
         fprintf(stderr, "%d failures\n", failures);
         return 1;

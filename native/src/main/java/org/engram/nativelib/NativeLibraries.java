@@ -25,7 +25,13 @@ public final class NativeLibraries {
     /** The network kernel (engram_kernel.h); path override: {@value #KERNEL_PROPERTY}. */
     public static final String KERNEL = "engram";
     public static final String KERNEL_PROPERTY = "engram.native.lib";
-    /** The chip driver (engram_chip.h): the built-in loopback, or a lab's driver at {@value #CHIP_PROPERTY}. */
+    /**
+     * The chip driver (engram_chip.h): the built-in library serving {@code virtual:} (the virtual
+     * BrainScaleS-2 chip) and {@code loopback:}, or a lab's driver at {@value #CHIP_PROPERTY}. One driver
+     * library per process: the bindings resolve the ec_* symbols once.
+     */
+    public static final String CHIP_VIRTUAL = "engram_chip_virtual";
+    /** The loopback-only driver: the smallest example of a driver library (not loaded by default). */
     public static final String CHIP_LOOPBACK = "engram_chip_loopback";
     public static final String CHIP_PROPERTY = "engram.chip.lib";
 
@@ -36,7 +42,7 @@ public final class NativeLibraries {
 
     public static Path kernel() { return path(KERNEL, KERNEL_PROPERTY); }
 
-    public static Path chip() { return path(CHIP_LOOPBACK, CHIP_PROPERTY); }
+    public static Path chip() { return path(CHIP_VIRTUAL, CHIP_PROPERTY); }
 
     /** The file of library {@code name}: the property's path when set, else the class-path resource. */
     public static Path path(String name, String property) {

@@ -140,8 +140,9 @@ public final class FitCheck {
 
     /**
      * Whether the processors' fast update (calcium and early phase, every 1 ms biological) of a
-     * hemisphere's plastic synapses fits in the period at this speed-up: the program visits every row
-     * that carries excitatory sources, for the column blocks the hemisphere's neurons occupy.
+     * hemisphere's plastic synapses fits in the period at this speed-up: the program visits the rows the
+     * plastic synapses need (they get rows of their own: the program writes a weight into every column of
+     * its rows), for the column blocks the hemisphere's neurons occupy.
      */
     private static void processorTime(List<Issue> out, HardwareTime time, TwoPhaseRule r, double scale, Placement placement,
                                       String path) {
@@ -153,8 +154,8 @@ public final class FitCheck {
         UpdatePeriods periods = UpdatePeriods.DEFAULT;
         double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();
         for (Placement.HemisphereUse h : placement.hemispheres()) {
-            if (h.excitatoryRows() == 0) continue;
-            var layout = new SynapseLayout(Math.min(256, h.excitatoryRows()), Math.max(1, Math.min(4, (h.circuits() + 63) / 64)));
+            if (h.plasticRows() == 0) continue;
+            var layout = new SynapseLayout(Math.min(256, h.plasticRows()), Math.max(1, Math.min(4, (h.circuits() + 63) / 64)));
             long cycles = PlasticityLowering.lower(r, periods, layout, scale, CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
             if (cycles <= available) continue;
             out.add(new Issue(Severity.ERROR, "processor-time", path, String.format(

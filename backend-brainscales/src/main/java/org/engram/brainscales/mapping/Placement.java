@@ -26,9 +26,13 @@ import java.util.Map;
 public final class Placement {
     public enum Sign { EXCITATORY, INHIBITORY }
 
-    /** Rows and drivers one hemisphere needs. */
+    /**
+     * Rows and drivers one hemisphere needs; {@code plasticRows} of the excitatory rows are needed by the
+     * plastic projections' synapses alone (the rows a plasticity program visits when plastic synapses
+     * get rows of their own).
+     */
     public record HemisphereUse(int index, int neurons, int circuits, int excitatoryRows, int inhibitoryRows,
-                                int drivers, int busiestRowSources) {
+                                int drivers, int busiestRowSources, int plasticRows) {
         public int rows() {
             return excitatoryRows + inhibitoryRows;
         }
@@ -118,9 +122,10 @@ public final class Placement {
             int lo = blockStart[h], hi = blockStart[h + 1];
             RowUse exc = rows(all, Sign.EXCITATORY, lo, hi, merge, chip.labelsPerRow());
             RowUse inh = rows(all, Sign.INHIBITORY, lo, hi, merge, chip.labelsPerRow());
+            RowUse plastic = rows(all.stream().filter(Synapses::plastic).toList(), Sign.EXCITATORY, lo, hi, merge, chip.labelsPerRow());
             int drivers = ceilDiv(exc.rows, chip.rowsPerDriver()) + ceilDiv(inh.rows, chip.rowsPerDriver());
             uses.add(new HemisphereUse(h, hi - lo, (hi - lo) * merge, exc.rows, inh.rows, drivers,
-                    Math.max(exc.busiest, inh.busiest)));
+                    Math.max(exc.busiest, inh.busiest), plastic.rows));
         }
         return new Placement(chip, merge, n, uses, fanIn, counts);
     }
@@ -129,7 +134,7 @@ public final class Placement {
     private record RowUse(int rows, int busiest) {}
 
     /** One projection's synapses with global indices and the sign of its rows. */
-    private record Synapses(Sign sign, int preOffset, int postOffset, int[] start, int[] post) {}
+    private record Synapses(Sign sign, boolean plastic, int preOffset, int postOffset, int[] start, int[] post) {}
 
     private static List<Synapses> materialise(Network net, long seed, Map<String, Integer> offset) {
         List<Synapses> out = new ArrayList<>();
@@ -138,7 +143,7 @@ public final class Placement {
             int nPre = net.population(pr.pre()).orElseThrow().size(), nPost = net.population(pr.post()).orElseThrow().size();
             int[][] csr = Connectivity.csr(pr.connector(), nPre, nPost, pr.pre().equals(pr.post()), seed, i);
             Sign sign = pr.synapse() instanceof SynapseType.Static s && s.weight() < 0 ? Sign.INHIBITORY : Sign.EXCITATORY;
-            out.add(new Synapses(sign, offset.get(pr.pre()), offset.get(pr.post()), csr[0], csr[1]));
+            out.add(new Synapses(sign, pr.plastic(), offset.get(pr.pre()), offset.get(pr.post()), csr[0], csr[1]));
         }
         return out;
     }

@@ -1,0 +1,82 @@
+package org.engram.brainscales.virtual;
+
+import org.engram.brainscales.mapping.HardwareTime;
+import org.engram.hal.model.Experiment;
+import org.engram.hal.model.Population;
+import org.engram.hal.model.Stimulus;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+/**
+ * The spikes of the host-driven source populations (spike-train stimuli with forced delivery), generated
+ * on the host reproducibly from the experiment seed and quantised to FPGA cycles: Poisson trains draw
+ * exponential intervals from a SplittableRandom seeded by (experiment seed, stimulus, neuron); regular,
+ * burst and explicit trains are exact. Two spikes of one neuron in one cycle count once.
+ */
+public final class HostSpikes {
+    private HostSpikes() {}
+
+    /** Per global neuron, the sorted spike cycles (empty for neurons not driven from the host). */
+    public static long[][] of(Experiment e, HardwareTime time, Set<String> hostSources, int[] populationOffsets) {
+        int n = e.network().neuronCount();
+        long[][] out = new long[n][0];
+        List<Stimulus> stimuli = e.protocol().stimuli();
+        for (int s = 0; s < stimuli.size(); s++) {
+            Stimulus st = stimuli.get(s);
+            if (!hostSources.contains(st.target())) continue;
+            int p = index(e, st.target());
+            Population pop = e.network().populations().get(p);
+            for (int local : st.select().resolve(pop.size())) {
+                int g = populationOffsets[p] + local;
+                long[] add = train(st, e.seed(), s, local, time, e.protocol().duration());
+                long[] merged = Arrays.copyOf(out[g], out[g].length + add.length);
+                System.arraycopy(add, 0, merged, out[g].length, add.length);
+                out[g] = LongStream.of(merged).sorted().distinct().toArray();
+            }
+        }
+        return out;
+    }
+
+    private static int index(Experiment e, String name) {
+        for (int i = 0; i < e.network().populations().size(); i++) if (e.network().populations().get(i).name().equals(name)) return i;
+        throw new IllegalArgumentException("no population " + name);
+    }
+
+    private static long[] train(Stimulus st, long seed, int stimulus, int neuron, HardwareTime time, double duration) {
+        LongStream.Builder b = LongStream.builder();
+        switch (st) {
+            case Stimulus.Poisson p -> {
+                SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (stimulus + 1L) * 0xBF58476D1CE4E5B9L ^ (neuron + 1L) * 0x94D049BB133111EBL);
+                double rate = p.rate() * p.sources();
+                for (int r = 0; r < p.repeats() && rate > 0; r++) {
+                    double start = p.start() + r * p.period(), stop = Math.min(duration, p.stop() + r * p.period());
+                    for (double t = start - Math.log(1 - rng.nextDouble()) / rate; t < stop; t -= Math.log(1 - rng.nextDouble()) / rate) {
+                        b.add(time.cycles(t));
+                    }
+                }
+            }
+            case Stimulus.Regular r -> {
+                for (long k = 0; ; k++) {
+                    double t = r.start() + k / r.rate();
+                    if (t >= r.stop() || t >= duration) break;
+                    b.add(time.cycles(t));
+                }
+            }
+            case Stimulus.SpikeTimes t -> t.times().stream().filter(x -> x < duration).forEach(x -> b.add(time.cycles(x)));
+            case Stimulus.Bursts u -> {
+                for (int rep = 0; rep < u.repeats(); rep++)
+                    for (int k = 0; k < u.count(); k++)
+                        for (int j = 0; j < u.spikes(); j++) {
+                            double t = u.start() + rep * u.repeatPeriod() + k * u.period() + j / u.frequency();
+                            if (t < duration) b.add(time.cycles(t));
+                        }
+            }
+            default -> throw new IllegalArgumentException("stimulus " + st.name() + " is not a spike train");
+        }
+        return b.build().toArray();
+    }
+}

@@ -1,0 +1,143 @@
+package org.engram.brainscales.virtual;
+
+import org.engram.brainscales.mapping.ChipGeometry;
+import org.engram.brainscales.mapping.FitCheck;
+import org.engram.brainscales.mapping.HardwareTime;
+import org.engram.brainscales.ppu.UpdatePeriods;
+import org.engram.hal.device.FitReport;
+import org.engram.hal.device.FitReport.Issue;
+import org.engram.hal.device.FitReport.Severity;
+import org.engram.hal.model.Experiment;
+import org.engram.hal.model.Population;
+import org.engram.hal.model.Projection;
+import org.engram.hal.model.Recording;
+import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.model.Stimulus;
+import org.engram.hal.model.TraceVariable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The BrainScaleS-2 rules ({@link FitCheck}) plus what the virtual chip's adapter realises: spike-train
+ * stimuli with forced delivery drive source populations without inputs from the FPGA; one plastic
+ * projection; traces of V (CADC, one sampling interval), and of h, z, w, c and p of the plastic projection
+ * (processor memory, at multiples of the 1 s slow period); no merged circuits, heterogeneity, plasticity
+ * windows or fast-forward.
+ */
+public final class VirtualFit {
+    private VirtualFit() {}
+
+    /** The report, the mapping-independent FitCheck result and the host source populations. */
+    public record Result(FitReport report, FitCheck.Result base, Set<String> hostSources) {}
+
+    public static Result check(String uri, Experiment e, VirtualOptions o) {
+        HardwareTime time = o.time();
+        FitCheck.Result base = FitCheck.check(uri, e, time, ChipGeometry.BSS2, Double.NaN);
+        List<Issue> out = new ArrayList<>(base.report().issues());
+        if (base.placement().circuitsFit() && base.placement().merge() > 1) {
+            out.add(error("merged-circuits", "network", "the placement merges " + base.placement().merge()
+                    + " circuits per neuron; the virtual chip models one circuit per neuron", "lower the fan-in"));
+        }
+        Set<String> withInputs = new LinkedHashSet<>();
+        for (Projection p : e.network().projections()) withInputs.add(p.post());
+        Set<String> hosts = new LinkedHashSet<>();
+        for (Population p : e.network().populations()) if (!withInputs.contains(p.name())) hosts.add(p.name());
+        for (int i = 0; i < e.network().populations().size(); i++) {
+            Population p = e.network().populations().get(i);
+            if (!p.heterogeneity().isEmpty()) {
+                out.add(error("heterogeneity", "network.populations[" + i + "].heterogeneity",
+                        "the chip's neurons differ by their own fixed-pattern noise; parameter distributions are not realised",
+                        "remove the heterogeneity (the chip adds its own; see spread=)"));
+            }
+        }
+        List<Stimulus> stimuli = e.protocol().stimuli();
+        for (int i = 0; i < stimuli.size(); i++) {
+            Stimulus s = stimuli.get(i);
+            String path = "protocol.stimuli[" + i + "]";
+            if (s instanceof Stimulus.OuCurrent) continue;   // FitCheck reports it
+            if (s instanceof Stimulus.ForceFiring) {
+                out.add(error("force-firing", path, "force_firing '" + s.name() + "' is not realised on the virtual chip",
+                        "drive the neurons with a Poisson or regular spike source population"));
+                continue;
+            }
+            SpikeDelivery d = delivery(s);
+            if (d.mode() == SpikeDelivery.Mode.INPUT) {
+                out.add(error("input-delivery", path + ".delivery", "spike trains delivered as synaptic input are not realised on the virtual chip",
+                        "make the target a source population driven with forced spikes and project it with a static projection"));
+            } else if (withInputs.contains(s.target())) {
+                out.add(error("forced-spikes", path, "'" + s.name() + "' forces spikes in " + s.target()
+                        + ", which receives synapses; the chip forces spikes only in FPGA sources",
+                        "drive a separate source population and project it onto " + s.target()));
+            }
+        }
+        if (!e.protocol().plasticity().isEmpty()) {
+            out.add(error("plasticity-windows", "protocol.plasticity", "plasticity windows (switching the processors' program on and off) are not realised",
+                    "remove them"));
+        }
+        if (!e.protocol().fastForward().isEmpty()) {
+            out.add(error("fast-forward", "protocol.fast_forward", "the chip runs in real (accelerated) time; it cannot fast-forward", "remove fast_forward"));
+        }
+        recordings(out, e, time, o);
+        if (out.stream().noneMatch(x -> x.severity() == Severity.ERROR)) {
+            try {
+                ChipMapping.of(e, time, base.quantisation(), hosts);
+            } catch (MappingException m) {
+                out.add(error(m.rule(), m.element(), m.getMessage(), "reduce the network"));
+            }
+        }
+        return new Result(new FitReport(uri, out), base, hosts);
+    }
+
+    static SpikeDelivery delivery(Stimulus s) {
+        return switch (s) {
+            case Stimulus.Poisson p -> p.delivery();
+            case Stimulus.Regular r -> r.delivery();
+            case Stimulus.SpikeTimes t -> t.delivery();
+            case Stimulus.Bursts b -> b.delivery();
+            default -> SpikeDelivery.FORCE;
+        };
+    }
+
+    private static void recordings(List<Issue> out, Experiment e, HardwareTime time, VirtualOptions o) {
+        double vInterval = Double.NaN;
+        double slow = UpdatePeriods.DEFAULT.slow();
+        List<Recording> recs = e.protocol().recordings();
+        for (int i = 0; i < recs.size(); i++) {
+            if (!(recs.get(i) instanceof Recording.Trace t)) continue;
+            String path = "protocol.recordings[" + i + "]";
+            switch (t.variable()) {
+                case V -> {
+                    long cycles = time.cycles(t.interval());
+                    if (cycles % o.stepCycles() != 0 || cycles == 0) {
+                        out.add(error("cadc-interval", path + ".interval", "V is sampled every " + cycles + " cycles, not a multiple of the "
+                                + o.stepCycles() + "-cycle step", "use a multiple of " + time.biological(o.stepCycles()) + " s"));
+                    }
+                    if (!Double.isNaN(vInterval) && vInterval != t.interval()) {
+                        out.add(error("cadc-interval", path + ".interval", "the CADC samples at one interval; another V trace uses " + vInterval + " s",
+                                "use one interval for all V traces"));
+                    }
+                    vInterval = t.interval();
+                }
+                case I_SYN -> out.add(error("trace-variable", path, "I_SYN is not observable on the chip", "record V"));
+                case P, H, Z, W, C -> {
+                    boolean plastic = e.network().projections().stream().anyMatch(Projection::plastic);
+                    if (!plastic) {
+                        out.add(error("trace-variable", path, t.variable() + " needs a plastic projection (processor memory)", "remove the trace"));
+                    }
+                    double k = t.interval() / slow;
+                    if (Math.abs(k - Math.rint(k)) > 1e-9 || Math.rint(k) < 1) {
+                        out.add(error("trace-interval", path + ".interval", t.variable() + " is read from processor memory at slow periods ("
+                                + slow + " s); " + t.interval() + " s is not a multiple", "use a whole number of seconds"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Issue error(String rule, String element, String message, String remedy) {
+        return new Issue(Severity.ERROR, rule, element, message, remedy);
+    }
+}

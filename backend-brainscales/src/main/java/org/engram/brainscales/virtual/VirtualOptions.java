@@ -1,0 +1,81 @@
+package org.engram.brainscales.virtual;
+
+import org.engram.brainscales.mapping.HardwareTime;
+import org.engram.nativelib.Binding;
+
+import java.nio.file.Path;
+
+/**
+ * The options of {@code brainscales2:virtual?speedup=1000&spread=0.03&noise=0.1&seed=1&calibration=/path&step=25&binding=ffm}:
+ * the speed-up, the chip's fixed-pattern spread (relative) and trial-to-trial threshold noise (mV), the chip
+ * seed (which chip: its fixed-pattern noise), a calibration file (docs/brainscales.md, "Calibration"), the
+ * integration step in FPGA cycles and the native binding. The defaults model an uncalibrated chip.
+ */
+public record VirtualOptions(double speedUp, double spread, double trialNoise, long chipSeed, Path calibration, int stepCycles,
+                             Binding binding) {
+    public static final double DEFAULT_SPREAD = 0.03, DEFAULT_TRIAL_NOISE = 0.1;
+    /** 25 cycles = 200 ns: 0.2 ms biological at 1000x, the emulator's step; it divides the 1 ms processor period. */
+    public static final int DEFAULT_STEP = 25;
+    public static final VirtualOptions DEFAULT = new VirtualOptions(HardwareTime.DEFAULT_SPEED_UP, DEFAULT_SPREAD,
+            DEFAULT_TRIAL_NOISE, 1, null, DEFAULT_STEP, Binding.FFM);
+
+    public VirtualOptions {
+        new HardwareTime(speedUp);   // checks the range
+        if (!(spread >= 0 && spread <= 0.5)) throw new IllegalArgumentException("spread must lie in [0, 0.5], got " + spread);
+        if (!(trialNoise >= 0 && trialNoise <= 100)) throw new IllegalArgumentException("noise must lie in [0, 100] mV, got " + trialNoise);
+        if (stepCycles < 1 || stepCycles > 1024) throw new IllegalArgumentException("step must be 1..1024 cycles, got " + stepCycles);
+    }
+
+    public HardwareTime time() {
+        return new HardwareTime(speedUp);
+    }
+
+    public VirtualOptions withCalibration(Path file) {
+        return new VirtualOptions(speedUp, spread, trialNoise, chipSeed, file, stepCycles, binding);
+    }
+
+    public VirtualOptions withChipSeed(long seed) {
+        return new VirtualOptions(speedUp, spread, trialNoise, seed, calibration, stepCycles, binding);
+    }
+
+    /** Parses the part after "brainscales2:virtual". */
+    public static VirtualOptions parse(String uri) {
+        int q = uri.indexOf('?');
+        String head = q < 0 ? uri : uri.substring(0, q);
+        if (!head.equals("brainscales2:virtual")) {
+            throw new IllegalArgumentException("unknown BrainScaleS-2 device '" + head + "': use brainscales2:virtual");
+        }
+        VirtualOptions o = DEFAULT;
+        if (q < 0) return o;
+        double speedUp = o.speedUp, spread = o.spread, noise = o.trialNoise;
+        long seed = o.chipSeed;
+        Path cal = null;
+        int step = o.stepCycles;
+        Binding binding = o.binding;
+        for (String kv : uri.substring(q + 1).split("&")) {
+            if (kv.isEmpty()) continue;
+            String[] p = kv.split("=", 2);
+            if (p.length != 2 || p[1].isEmpty()) throw new IllegalArgumentException("option '" + kv + "' in " + uri + " needs a value");
+            try {
+                switch (p[0]) {
+                    case "speedup" -> speedUp = Double.parseDouble(p[1]);
+                    case "spread" -> spread = Double.parseDouble(p[1]);
+                    case "noise" -> noise = Double.parseDouble(p[1]);
+                    case "seed" -> seed = Long.parseLong(p[1]);
+                    case "calibration" -> cal = Path.of(p[1]);
+                    case "step" -> step = Integer.parseInt(p[1]);
+                    case "binding" -> binding = switch (p[1]) {
+                        case "ffm" -> Binding.FFM;
+                        case "jna" -> Binding.JNA;
+                        default -> throw new IllegalArgumentException("binding must be ffm or jna in " + uri);
+                    };
+                    default -> throw new IllegalArgumentException("unknown option '" + p[0] + "' in " + uri
+                            + " (known: speedup, spread, noise, seed, calibration, step, binding)");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option " + p[0] + " in " + uri + ": '" + p[1] + "' is not a number");
+            }
+        }
+        return new VirtualOptions(speedUp, spread, noise, seed, cal, step, binding);
+    }
+}
