@@ -5,6 +5,7 @@ import org.engram.hal.device.Capabilities;
 import org.engram.hal.device.Device;
 import org.engram.hal.device.FitReport;
 import org.engram.hal.device.Job;
+import org.engram.hal.device.LocalJob;
 import org.engram.hal.device.Provenance;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.device.TimeBase;
@@ -13,15 +14,10 @@ import org.engram.nativelib.chip.ChipDriver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code brainscales2:virtual}: the BrainScaleS-2 adapter on the virtual chip, reached only through the
@@ -63,16 +59,7 @@ public final class VirtualDevice implements Device {
         VirtualFit.Result fit = VirtualFit.check(uri, e, options);
         fit.report().orThrow();
         Calibration cal = calibration();
-        VirtualJob job = new VirtualJob(UUID.randomUUID().toString());
-        Thread.ofVirtual().name("bss2-virtual-" + job.id()).start(() -> {
-            try {
-                job.started();
-                job.complete(execute(e, fit, cal, job));
-            } catch (Throwable t) {
-                job.fail(t);
-            }
-        });
-        return job;
+        return LocalJob.start("bss2-virtual", job -> execute(e, fit, cal, job));
     }
 
     private Calibration calibration() {
@@ -84,7 +71,7 @@ public final class VirtualDevice implements Device {
         }
     }
 
-    private RunResult execute(Experiment e, VirtualFit.Result fit, Calibration cal, VirtualJob job) {
+    private RunResult execute(Experiment e, VirtualFit.Result fit, Calibration cal, LocalJob job) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         VirtualRun run = new VirtualRun(e, options, fit, cal);
@@ -98,16 +85,7 @@ public final class VirtualDevice implements Device {
                 options.calibration() == null ? "none" : options.calibration().toString());
         Map<String, Long> counters = new LinkedHashMap<>(r.counters());
         counters.put("chip_seed", options.chipSeed());
-        return new RunResult(r.spikes(), r.traces(), r.finals(), new Provenance(uri, ENGINE, version, e.seed(), e.name(), digest(e),
+        return new RunResult(r.spikes(), r.traces(), r.finals(), new Provenance(uri, ENGINE, version, e.seed(), e.name(), Provenance.digestOf(e),
                 started, wall, e.protocol().duration(), 1), counters);
-    }
-
-    static String digest(Experiment e) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(e.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
