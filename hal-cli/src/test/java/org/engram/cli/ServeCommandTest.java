@@ -34,7 +34,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void servesASimDeviceThatGivesTheLocalBits(@TempDir Path dir) throws Exception {
+    void servesTheEmulatorAndTheVirtualChipWithTheLocalBits(@TempDir Path dir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -45,7 +45,8 @@ class ServeCommandTest {
         var cli = new picocli.CommandLine(new EngramCli());
         cli.setOut(new PrintWriter(out, true));
         int[] code = {-1};
-        String[] args = {"serve", "--port", String.valueOf(port), "--device", "sim:", "--tokens", tokens.toString(),
+        String[] args = {"serve", "--port", String.valueOf(port), "--device", "sim:", "--device", "brainscales2:virtual",
+                "--tokens", tokens.toString(),
                 "--store", dir.resolve("store").toString(), "--max-concurrent", "1"};
         Thread t = Thread.ofPlatform().start(() -> code[0] = cli.execute(args));
         try {
@@ -58,6 +59,11 @@ class ServeCommandTest {
             System.setProperty("engram.grpc.token", "serve-test-token-0123");
             try (Device remote = Devices.open("grpc://localhost:" + port + "/sim:")) {
                 assertEquals(Devices.open("sim:").run(e).sha256(), remote.run(e).sha256());
+            }
+            // the BrainScaleS-2 adapter is served like any backend: its virtual chip gives the same bits remotely
+            var wtet = ExperimentFiles.read(Path.of("..", "examples", "single-synapse-wtet.yaml"));
+            try (Device remote = Devices.open("grpc://localhost:" + port + "/brainscales2:virtual")) {
+                assertEquals(Devices.open("brainscales2:virtual").run(wtet).sha256(), remote.run(wtet).sha256());
             } finally {
                 System.clearProperty("engram.grpc.token");
             }
