@@ -10,6 +10,7 @@ import org.engram.nativelib.ffi.ec_info;
 import java.util.Arrays;
 
 import static org.engram.nativelib.jna.EngramChipJna.*;
+import static org.engram.nativelib.jna.JnaMemory.ints;
 
 /** The chip driver ABI through JNA; ec_info read at the offsets of the jextract layout. */
 final class JnaChip implements ChipDriver {
@@ -33,13 +34,6 @@ final class JnaChip implements ChipDriver {
         Memory buf = new Memory(256);
         ec_last_error(handle, buf, 256);
         throw new NativeException(function, rc, buf.getString(0));
-    }
-
-    private static Memory ints(int[] x) {
-        if (x == null) return null;
-        Memory m = new Memory(Math.max(1, 4L * x.length));
-        if (x.length > 0) m.write(0, x, 0, x.length);
-        return m;
     }
 
     @Override public Binding binding() { return Binding.JNA; }

@@ -7,6 +7,8 @@ import org.engram.nativelib.Binding;
 import org.engram.nativelib.NativeException;
 
 import static org.engram.nativelib.jna.EngramKernelJna.*;
+import static org.engram.nativelib.jna.JnaMemory.ints;
+import static org.engram.nativelib.jna.JnaMemory.longs;
 
 /** The kernel through JNA direct mapping; buffers are JNA {@link Memory} blocks kept by this object. */
 final class JnaKernel extends AbstractKernel {
@@ -44,20 +46,6 @@ final class JnaKernel extends AbstractKernel {
         Memory buf = new Memory(512);
         ek_last_error(handle, buf, 512);
         throw new NativeException(function, rc, buf.getString(0));
-    }
-
-    private static Memory ints(int[] x) {
-        if (x == null) return null;
-        Memory m = new Memory(Math.max(1, 4L * x.length));
-        if (x.length > 0) m.write(0, x, 0, x.length);
-        return m;
-    }
-
-    private static Memory longs(long[] x) {
-        if (x == null) return null;
-        Memory m = new Memory(Math.max(1, 8L * x.length));
-        if (x.length > 0) m.write(0, x, 0, x.length);
-        return m;
     }
 
     private static int len(int[] x) { return x == null ? 0 : x.length; }
