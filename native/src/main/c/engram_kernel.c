@@ -4,6 +4,7 @@
  * and int64 arithmetic wraps exactly as Java's does.
  */
 #include "engram_kernel.h"
+#include "fdlibm.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -194,6 +195,20 @@ static void philox(uint32_t k0, uint32_t k1, uint32_t c0, uint32_t c1, uint32_t 
         k1 += 0xBB67AE85u;
     }
     out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
+}
+
+int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len) {
+    if (len < 0) return EK_ERR_LENGTH;
+    if (len > 0 && (!in || !out)) return EK_ERR_NULL;
+    double (*f)(double);
+    switch (function) {
+        case EK_MATH_EXP: f = ek_fd_exp; break;
+        case EK_MATH_LOG: f = ek_fd_log; break;
+        case EK_MATH_EXPM1: f = ek_fd_expm1; break;
+        default: return EK_ERR_RANGE;
+    }
+    for (int64_t i = 0; i < len; i++) out[i] = f(in[i]);
+    return EK_OK;
 }
 
 int32_t ek_philox_block(int64_t seed, int32_t c0, int32_t c1, int32_t c2, int32_t c3, int32_t *out, int64_t out_len) {

@@ -75,6 +75,11 @@ extern "C" {
 #define EK_RULE_GATED 20        /* 1: the rule has an LTP gate */
 #define EK_RULE_FIELDS 21
 
+/* functions of ek_strict_math */
+#define EK_MATH_EXP 0
+#define EK_MATH_LOG 1
+#define EK_MATH_EXPM1 2
+
 /* stimulus kinds and deliveries */
 #define EK_STIM_POISSON 0
 #define EK_STIM_SPIKES 1
@@ -105,6 +110,9 @@ EK_API int32_t ek_abi_version(void);
 
 /* One Philox4x32-10 block: key = seed, counter = (c0, c1, c2, c3); out has 4 words. */
 EK_API int32_t ek_philox_block(int64_t seed, int32_t c0, int32_t c1, int32_t c2, int32_t c3, int32_t *out, int64_t out_len);
+
+/* out[i] = f(in[i]) for the kernel's fdlibm port (f: EK_MATH_*), for tests against Java's StrictMath. */
+EK_API int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len);
 
 /* Static text for a return code. */
 EK_API const char *ek_strerror(int32_t code);

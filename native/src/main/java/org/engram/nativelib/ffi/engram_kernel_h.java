@@ -173,6 +173,69 @@ public class engram_kernel_h extends engram_kernel_h$shared {
         }
     }
 
+    private static class ek_strict_math {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = engram_kernel_h.findOrThrow("ek_strict_math");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static FunctionDescriptor ek_strict_math$descriptor() {
+        return ek_strict_math.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static MethodHandle ek_strict_math$handle() {
+        return ek_strict_math.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static MemorySegment ek_strict_math$address() {
+        return ek_strict_math.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static int ek_strict_math(int function, MemorySegment in, MemorySegment out, long len) {
+        var mh$ = ek_strict_math.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ek_strict_math", function, in, out, len);
+            }
+            return (int)mh$.invokeExact(function, in, out, len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class ek_strerror {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             engram_kernel_h.C_POINTER,

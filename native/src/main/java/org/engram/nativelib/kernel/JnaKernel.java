@@ -7,6 +7,7 @@ import org.engram.nativelib.Binding;
 import org.engram.nativelib.NativeException;
 
 import static org.engram.nativelib.jna.EngramKernelJna.*;
+import static org.engram.nativelib.jna.JnaMemory.doubles;
 import static org.engram.nativelib.jna.JnaMemory.ints;
 import static org.engram.nativelib.jna.JnaMemory.longs;
 
@@ -39,6 +40,13 @@ final class JnaKernel extends AbstractKernel {
         int rc = ek_philox_block(seed, c0, c1, c2, c3, out, 4);
         if (rc < 0) throw new NativeException("ek_philox_block", rc, "");
         return out.getIntArray(0, 4);
+    }
+
+    static double[] strictMath(int f, double[] in) {
+        Memory x = doubles(in), out = new Memory(Math.max(1, 8L * in.length));
+        int rc = ek_strict_math(f, x, out, in.length);
+        if (rc < 0) throw new NativeException("ek_strict_math", rc, ek_strerror(rc));
+        return out.getDoubleArray(0, in.length);
     }
 
     private void check(String function, int rc) {

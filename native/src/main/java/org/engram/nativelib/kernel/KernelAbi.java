@@ -17,6 +17,8 @@ public final class KernelAbi {
             RULE_Z_MAX = 16, RULE_KZ46 = 17, RULE_CA_DELAY = 18, RULE_GATE_WINDOW = 19, RULE_GATED = 20,
             RULE_FIELDS = 21;
 
+    public static final int MATH_EXP = 0, MATH_LOG = 1, MATH_EXPM1 = 2;
+
     public static final int STIM_POISSON = 0, STIM_SPIKES = 1, STIM_FORCE_FIRING = 2, STIM_OU = 3;
     public static final int DELIVER_FORCE = 0, DELIVER_INPUT = 1;
 
