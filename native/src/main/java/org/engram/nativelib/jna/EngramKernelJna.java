@@ -42,6 +42,8 @@ public final class EngramKernelJna {
                                           long interval, long count, int staticSynapse, double staticWeight, Pointer out,
                                           long outLen);
     public static native int ek_set_switches(Pointer k, Pointer pairs, long len);
+    public static native int ek_set_late_phase(Pointer k, int rule, Pointer constants, long len);
+    public static native int ek_set_fast_forward(Pointer k, double dt, Pointer pairs, long len);
     public static native int ek_prepare(Pointer k);
     public static native int ek_run(Pointer k, long until, Pointer spikeRecording, Pointer spikeNeuron, Pointer spikeStep,
                                     long capacity, Pointer written);

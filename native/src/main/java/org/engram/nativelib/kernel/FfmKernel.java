@@ -176,6 +176,22 @@ final class FfmKernel extends AbstractKernel {
     }
 
     @Override
+    public void setLatePhase(int rule, double[] constants) {
+        open();
+        try (Arena a = Arena.ofConfined()) {
+            check("ek_set_late_phase", ek_set_late_phase(handle, rule, doubles(a, constants), constants == null ? 0 : constants.length));
+        }
+    }
+
+    @Override
+    public void setFastForward(double dt, long[] pairs) {
+        open();
+        try (Arena a = Arena.ofConfined()) {
+            check("ek_set_fast_forward", ek_set_fast_forward(handle, dt, longs(a, pairs), len(pairs)));
+        }
+    }
+
+    @Override
     public void prepare() {
         open();
         check("ek_prepare", ek_prepare(handle));

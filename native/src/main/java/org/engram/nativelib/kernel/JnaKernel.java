@@ -135,6 +135,18 @@ final class JnaKernel extends AbstractKernel {
     }
 
     @Override
+    public void setLatePhase(int rule, double[] constants) {
+        open();
+        check("ek_set_late_phase", ek_set_late_phase(handle, rule, doubles(constants), constants == null ? 0 : constants.length));
+    }
+
+    @Override
+    public void setFastForward(double dt, long[] pairs) {
+        open();
+        check("ek_set_fast_forward", ek_set_fast_forward(handle, dt, longs(pairs), len(pairs)));
+    }
+
+    @Override
     public void prepare() {
         open();
         check("ek_prepare", ek_prepare(handle));
