@@ -17,9 +17,9 @@ if [ "${1:-}" = "--check" ]; then out=$(mktemp -d); fi
 [ "$out" = src/main/java ] && rm -rf "$DIR"
 # No --library: the bindings use SymbolLookup.loaderLookup(); NativeLibraries.loadForFfm() System.load()s
 # the .so first (from the class path, a jar, or -Dengram.native.lib / -Dengram.chip.lib).
-kernel_functions="ek_abi_version ek_philox_block ek_strerror ek_create ek_destroy ek_last_error ek_set_neurons
+kernel_functions="ek_abi_version ek_philox_block ek_strict_math ek_strerror ek_create ek_destroy ek_last_error ek_set_neurons
   ek_set_normal_table ek_add_rule ek_set_plastic ek_add_projection ek_add_stimulus ek_add_spike_recording ek_add_trace
-  ek_set_switches ek_prepare ek_run ek_read_synapse ek_counters"
+  ek_set_switches ek_set_late_phase ek_set_fast_forward ek_prepare ek_run ek_read_synapse ek_counters"
 chip_functions="ec_abi_version ec_strerror ec_open ec_query ec_last_error ec_write_config ec_load_program ec_write_memory
   ec_read_memory ec_run ec_read_spikes ec_read_samples ec_close"
 args=""

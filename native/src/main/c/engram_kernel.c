@@ -4,7 +4,9 @@
  * and int64 arithmetic wraps exactly as Java's does.
  */
 #include "engram_kernel.h"
+#include "fdlibm.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,8 @@ typedef struct {
     int32_t ca_delay, gate_window, gated;
     double gate_threshold;
     decay_t calcium, h_decay;
+    double late[EK_LATE_FIELDS];  /* fast-forward constants (EK_LATE_*), real units */
+    int late_set;
 } rule_t;
 
 typedef struct {
@@ -104,6 +108,11 @@ struct ek_kernel {
     int64_t *switches;      /* pairs */
     int64_t n_switches, switch_index;
     int plasticity_on;
+    /* fast-forward */
+    int64_t *ff;            /* pairs (start, stop) */
+    int64_t n_ff, ff_index;
+    double dt;
+    double *synthesis_end;  /* per neuron, seconds from the window's start; negative: off */
     /* spike ring */
     int32_t ring;
     int32_t *slot;          /* ring x neurons */
@@ -196,6 +205,20 @@ static void philox(uint32_t k0, uint32_t k1, uint32_t c0, uint32_t c1, uint32_t 
     out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
 }
 
+int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len) {
+    if (len < 0) return EK_ERR_LENGTH;
+    if (len > 0 && (!in || !out)) return EK_ERR_NULL;
+    double (*f)(double);
+    switch (function) {
+        case EK_MATH_EXP: f = ek_fd_exp; break;
+        case EK_MATH_LOG: f = ek_fd_log; break;
+        case EK_MATH_EXPM1: f = ek_fd_expm1; break;
+        default: return EK_ERR_RANGE;
+    }
+    for (int64_t i = 0; i < len; i++) out[i] = f(in[i]);
+    return EK_OK;
+}
+
 int32_t ek_philox_block(int64_t seed, int32_t c0, int32_t c1, int32_t c2, int32_t c3, int32_t *out, int64_t out_len) {
     if (!out) return EK_ERR_NULL;
     if (out_len != 4) return EK_ERR_LENGTH;
@@ -275,7 +298,7 @@ void ek_destroy(ek_kernel *k) {
     free(k->stimuli); free(k->ou_on);
     for (int32_t i = 0; i < k->n_recordings; i++) { free(k->recordings[i].mask); free(k->recordings[i].elements); }
     free(k->recordings);
-    free(k->switches); free(k->slot); free(k->slot_len); free(k->slot_step); free(k->spikes);
+    free(k->switches); free(k->ff); free(k->synthesis_end); free(k->slot); free(k->slot_len); free(k->slot_step); free(k->spikes);
     free(k->hist_steps); free(k->hist_count);
     free(k);
 }
@@ -571,6 +594,45 @@ int32_t ek_set_switches(ek_kernel *k, const int64_t *pairs, int64_t len) {
     return EK_OK;
 }
 
+int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *c, int64_t len) {
+    CHECK_KERNEL(k);
+    CHECK_OPEN(k);
+    CHECK_PTR(k, c, "constants");
+    CHECK_LEN(k, len, EK_LATE_FIELDS, "constants");
+    if (rule < 0 || rule >= k->n_rules) return fail(k, EK_ERR_RANGE, "ek_set_late_phase: rule %d outside [0, %d)", rule, k->n_rules);
+    for (int i = 0; i < EK_LATE_FIELDS; i++) {
+        if (!isfinite(c[i])) return fail(k, EK_ERR_RANGE, "ek_set_late_phase: constant %d is not finite", i);
+    }
+    if (!(c[EK_LATE_TAU_RELAX] > 0) || !(c[EK_LATE_TAU_P] > 0) || !(c[EK_LATE_TAU_Z] > 0))
+        return fail(k, EK_ERR_RANGE, "ek_set_late_phase: time constants must be positive");
+    memcpy(k->rules[rule].late, c, sizeof k->rules[rule].late);
+    k->rules[rule].late_set = 1;
+    return EK_OK;
+}
+
+int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len) {
+    CHECK_KERNEL(k);
+    CHECK_OPEN(k);
+    if (len < 0 || len % 2) return fail(k, EK_ERR_LENGTH, "ek_set_fast_forward: length %lld is not a count of pairs", (long long) len);
+    if (len > 0) CHECK_PTR(k, pairs, "pairs");
+    if (len > 0 && !(dt > 0 && isfinite(dt))) return fail(k, EK_ERR_RANGE, "ek_set_fast_forward: dt must be positive and finite");
+    for (int64_t i = 0; i < len; i += 2) {
+        if (pairs[i] < 0 || pairs[i] >= pairs[i + 1] || pairs[i + 1] > k->steps)
+            return fail(k, EK_ERR_RANGE, "ek_set_fast_forward: window %lld [%lld, %lld) is not inside [0, %lld) or empty",
+                        (long long) i / 2, (long long) pairs[i], (long long) pairs[i + 1], (long long) k->steps);
+        if (i > 0 && pairs[i] < pairs[i - 1])
+            return fail(k, EK_ERR_RANGE, "ek_set_fast_forward: window %lld starts at %lld, before the previous one stops (%lld)",
+                        (long long) i / 2, (long long) pairs[i], (long long) pairs[i - 1]);
+    }
+    int64_t *copy = dup_array(pairs, len, 8);
+    if (!copy) return fail(k, EK_ERR_NOMEM, "ek_set_fast_forward: out of memory");
+    free(k->ff);
+    k->ff = copy;
+    k->n_ff = len / 2;
+    k->dt = dt;
+    return EK_OK;
+}
+
 int32_t ek_prepare(ek_kernel *k) {
     CHECK_KERNEL(k);
     CHECK_OPEN(k);
@@ -591,6 +653,11 @@ int32_t ek_prepare(ek_kernel *k) {
         if (ou < -1 || ou >= k->n_stimuli || (ou >= 0 && k->stimuli[ou].kind != EK_STIM_OU))
             return fail(k, EK_ERR_RANGE, "ek_prepare: neuron %d names OU stimulus %d, which is not an OU stimulus", i, ou);
     }
+    if (k->n_ff > 0) {
+        for (int32_t r = 0; r < k->n_rules; r++) {
+            if (!k->rules[r].late_set) return fail(k, EK_ERR_STATE, "ek_prepare: fast-forward windows, but rule %d has no late-phase constants", r);
+        }
+    }
     for (int32_t q = 0; q < k->plastic_count; q++) {
         if (k->in_start[k->p_post[q] + 1] <= k->in_start[k->p_post[q]])
             return fail(k, EK_ERR_RANGE, "ek_prepare: plastic synapse %d: post neuron %d has no incoming plastic synapses", q, k->p_post[q]);
@@ -606,7 +673,8 @@ int32_t ek_prepare(ek_kernel *k) {
     k->slot_len = calloc((size_t) k->ring, 4);
     k->slot_step = malloc((size_t) k->ring * 8);
     k->spikes = malloc(((size_t) n + 1) * 4);
-    if (!k->v || !k->u || !k->bg || !k->ref || !k->p || !k->synthesis || !k->force || !k->ou_block || !k->ou_words
+    k->synthesis_end = calloc((size_t) n + 1, 8);
+    if (!k->synthesis_end || !k->v || !k->u || !k->bg || !k->ref || !k->p || !k->synthesis || !k->force || !k->ou_block || !k->ou_words
         || !k->out_degree || !k->ou_on || !k->slot || !k->slot_len || !k->slot_step || !k->spikes)
         return fail(k, EK_ERR_NOMEM, "ek_prepare: out of memory");
     for (int32_t i = 0; i < n; i++) {
@@ -817,6 +885,145 @@ static void sample(ek_kernel *k, int64_t s) {
             if (r->mean) total += sum;
         }
         if (r->mean) r->out[col] = total / n;
+    }
+}
+
+/* ------------------------------------------------------------------ fast-forward (Engine.fastForward, LatePhase) */
+
+/* Java's Math.min(double, double): NaN wins, -0.0 is below 0.0 */
+static inline double java_min(double a, double b) {
+    if (a != a) return a;
+    if (a == 0.0 && b == 0.0 && signbit(b)) return b;
+    return a <= b ? a : b;
+}
+
+/* Java's (long) d: NaN is 0, out of range saturates */
+static inline int64_t java_d2l(double d) {
+    if (d != d) return 0;
+    if (d >= 0x1p63) return INT64_MAX;
+    if (d <= -0x1p63) return INT64_MIN;
+    return (int64_t) d;
+}
+
+/* Fx.ofLong(v, frac): floor(v * 2^frac + 0.5) as Java's (long) */
+static inline int64_t fx_of_long(double v, int frac) {
+    return java_d2l(floor(v * (double) ((int64_t) 1 << frac) + 0.5));
+}
+
+/* LatePhase.synthesisEnd / tagEnd: when |d| summed (or one |d0|) relaxes below theta; negative: never above */
+static inline double relax_end(const double *late, double x0, double theta) {
+    return x0 >= theta ? late[EK_LATE_TAU_RELAX] * ek_fd_log(x0 / theta) : -1;
+}
+
+/* LatePhase.protein: protein at t >= a, from pa at a, with synthesis towards alpha until end */
+static double late_protein(const double *late, double pa, double a, double end, double t) {
+    double tau_p = late[EK_LATE_TAU_P], alpha = late[EK_LATE_ALPHA];
+    double on = java_min(t, end) - a;
+    double p = pa, from = a;
+    if (on > 0) {
+        p = alpha + (pa - alpha) * ek_fd_exp(-on / tau_p);
+        from = a + on;
+    }
+    return p * ek_fd_exp(-(t - from) / tau_p);
+}
+
+/* LatePhase.proteinIntegral: the integral of protein over [a, c), from pa at a */
+static double late_protein_integral(const double *late, double pa, double a, double end, double c) {
+    double tau_p = late[EK_LATE_TAU_P], alpha = late[EK_LATE_ALPHA];
+    double on = java_min(c, end) - a;
+    double sum = 0, p = pa, from = a;
+    if (on > 0) {
+        sum = alpha * on - (pa - alpha) * tau_p * ek_fd_expm1(-on / tau_p);
+        p = alpha + (pa - alpha) * ek_fd_exp(-on / tau_p);
+        from = a + on;
+    }
+    double off = c - from;
+    if (off > 0) sum -= p * tau_p * ek_fd_expm1(-off / tau_p);
+    return sum;
+}
+
+/* FixedEngine.anchorQuiet: h brought to s and held there as the anchor of a quiet decay, calcium 0 */
+static void anchor_quiet(ek_kernel *k, int32_t q, int64_t s) {
+    k->h[q] = h_at(k, q, s);
+    k->h_s[q] = s;
+    k->h_active[q] = 0;
+    k->c_a[q] = 0;
+    k->c_s[q] = s;
+}
+
+/* FixedEngine.anchorDeviation: h - h0 of the anchor, mV */
+static inline double anchor_deviation(const ek_kernel *k, int32_t q) {
+    return (int32_t) (k->h[q] - k->rules[k->p_rule[q]].h0) / (double) (1 << Q24);
+}
+
+static void enter_fast_forward(ek_kernel *k, int32_t i, int64_t s0) {
+    double sigma = 0;
+    for (int32_t j = k->in_start[i]; j < k->in_start[i + 1]; j++) {
+        int32_t q = k->in_syn[j];
+        anchor_quiet(k, q, s0);
+        sigma += fabs(anchor_deviation(k, q));
+    }
+    const double *late = k->rules[k->p_rule[k->in_syn[k->in_start[i]]]].late;
+    k->synthesis_end[i] = relax_end(late, sigma, late[EK_LATE_THETA_PRO]);
+}
+
+/* Engine.advanceLatePhase: protein of neuron i and the late weights of its inputs from step a to step b */
+static void advance_late_phase(ek_kernel *k, int32_t i, int64_t s0, int64_t a, int64_t b) {
+    const int32_t from = k->in_start[i], to = k->in_start[i + 1];
+    const double *neuron_rule = k->rules[k->p_rule[k->in_syn[from]]].late;
+    const double ta = (double) (a - s0) * k->dt, tb = (double) (b - s0) * k->dt, end = k->synthesis_end[i];
+    const double pa = k->p[i] / (double) (1 << Q30);
+    const double whole = late_protein_integral(neuron_rule, pa, ta, end, tb);
+    if (whole > 0) {
+        int32_t cached = -1;
+        const double *r = NULL;
+        double tag_at_a = 0, tag_at_b = 0, factor_whole = 0;  /* |d0| needed to be tagged at ta and at tb */
+        for (int32_t j = from; j < to; j++) {
+            int32_t q = k->in_syn[j];
+            if (k->p_rule[q] != cached) {
+                cached = k->p_rule[q];
+                r = k->rules[cached].late;
+                tag_at_a = r[EK_LATE_THETA_TAG] * ek_fd_exp(ta / r[EK_LATE_TAU_RELAX]);
+                tag_at_b = r[EK_LATE_THETA_TAG] * ek_fd_exp(tb / r[EK_LATE_TAU_RELAX]);
+                factor_whole = ek_fd_exp(-whole / r[EK_LATE_TAU_Z]);
+            }
+            double d0 = anchor_deviation(k, q), ad = fabs(d0);
+            if (ad < tag_at_a) continue;                 /* untagged for the whole segment: z holds */
+            double f = ad >= tag_at_b ? factor_whole
+                : ek_fd_exp(-late_protein_integral(neuron_rule, pa, ta, end, relax_end(r, ad, r[EK_LATE_THETA_TAG])) / r[EK_LATE_TAU_Z]);
+            double target = d0 > 0 ? r[EK_LATE_Z_MAX] : r[EK_LATE_Z_MIN];
+            double zv = target + (k->z[q] / (double) (1 << Q30) - target) * f;
+            k->z[q] = clamp_z(&k->rules[k->p_rule[q]], fx_of_long(zv, Q30));   /* setLateWeight */
+        }
+    }
+    /* setProtein: Fx.of, which refuses values outside int32 */
+    double scaled = floor(late_protein(neuron_rule, pa, ta, end, tb) * (double) (1 << Q30) + 0.5);
+    if (!(scaled <= INT32_MAX && scaled >= INT32_MIN)) {
+        if (!k->broken) k->broken = 1, fail(k, EK_ERR_INTERNAL, "fast-forward: protein of neuron %d does not fit Q1.30", i);
+        scaled = 0;
+    }
+    k->p[i] = (int32_t) scaled;
+    k->synthesis[i] = tb < end;
+}
+
+static inline int has_plastic_inputs(const ek_kernel *k, int32_t i) { return k->in_start[i + 1] > k->in_start[i]; }
+
+/* Engine.fastForward: the window [s0, s1) without spiking; returns with the state at s1 */
+static void fast_forward(ek_kernel *k, int64_t s0, int64_t s1) {
+    for (int32_t r = 0; r < k->ring; r++) { k->slot_len[r] = 0; k->slot_step[r] = -1; }
+    k->last_spike_step = INT64_MIN / 2;
+    for (int32_t i = 0; i < k->neurons; i++) k->synthesis_end[i] = 0;
+    for (int32_t i = 0; i < k->neurons; i++) if (has_plastic_inputs(k, i)) enter_fast_forward(k, i, s0);
+    sample(k, s0);
+    for (int64_t a = s0; a < s1; ) {
+        int64_t b = s1;
+        for (int32_t r = 0; r < k->n_recordings; r++) {
+            int64_t n = next_sample(&k->recordings[r], a + 1);
+            if (n < b) b = n;
+        }
+        for (int32_t i = 0; i < k->neurons; i++) if (has_plastic_inputs(k, i)) advance_late_phase(k, i, s0, a, b);
+        if (b < s1) sample(k, b);
+        a = b;
     }
 }
 
@@ -1055,6 +1262,7 @@ static int64_t next_event(const ek_kernel *k, int64_t s) {
         if (a < next) next = a;
     }
     if (k->switch_index < k->n_switches && k->switches[2 * k->switch_index] < next) next = k->switches[2 * k->switch_index];
+    if (k->ff_index < k->n_ff && k->ff[2 * k->ff_index] < next) next = k->ff[2 * k->ff_index];
     return next > s ? next : s;
 }
 
@@ -1075,6 +1283,14 @@ int32_t ek_run(ek_kernel *k, int64_t until, int32_t *spike_recording, int32_t *s
     const int64_t steps = k->steps, K = k->slow_period;
     int64_t at = 0, s = k->s;
     while (s < steps && s < until && capacity - at >= k->spikes_per_step) {
+        if (k->ff_index < k->n_ff && k->ff[2 * k->ff_index] == s) {
+            int64_t s1 = k->ff[2 * k->ff_index + 1];
+            k->ff_index++;
+            fast_forward(k, s, s1);
+            s = s1;
+            if (k->broken) { k->s = s; *written = at; return EK_ERR_INTERNAL; }
+            continue;
+        }
         while (k->switch_index < k->n_switches && k->switches[2 * k->switch_index] <= s) {
             int on = k->switches[2 * k->switch_index + 1] == 1;
             k->switch_index++;

@@ -4,11 +4,13 @@
  * Boundary: Java compiles the experiment (backend-sim's CompiledNetwork and the FixedEngine constants:
  * Q-format parameters, decay tables, the normal table, rule constants) and hands the kernel flat arrays.
  * The kernel copies the configuration, then runs steps and writes spikes into caller-provided buffers and
- * trace samples into caller-registered buffers. It never recomputes a constant from a real number.
+ * trace samples into caller-registered buffers. It never recomputes a constant from a real number; the
+ * one place it computes with reals is fast-forward, whose closed forms it evaluates in binary64 with its
+ * fdlibm port exactly as backend-sim's Engine and LatePhase do (same operations, same order).
  *
  * Call order: ek_create, ek_set_neurons, ek_set_normal_table, ek_add_rule*, ek_set_plastic (when rules
  * exist), ek_add_projection*, ek_add_stimulus*, ek_add_spike_recording / ek_add_trace*, ek_set_switches,
- * ek_prepare, then ek_run until it returns EK_DONE, then ek_read_synapse / ek_counters, ek_destroy.
+ * ek_set_late_phase (per rule, when fast-forward windows exist), ek_set_fast_forward, ek_prepare, then ek_run until it returns EK_DONE, then ek_read_synapse / ek_counters, ek_destroy.
  * Every function returns EK_OK (0) or a negative error code; ek_last_error gives the message.
  */
 #ifndef ENGRAM_KERNEL_H
@@ -26,7 +28,7 @@
 extern "C" {
 #endif
 
-#define EK_ABI_VERSION 1
+#define EK_ABI_VERSION 2
 
 /* return codes */
 #define EK_OK 0
@@ -75,6 +77,23 @@ extern "C" {
 #define EK_RULE_GATED 20        /* 1: the rule has an LTP gate */
 #define EK_RULE_FIELDS 21
 
+/* late-phase constants of ek_set_late_phase (binary64, real units: mV, s, 1), in this order; the
+ * closed forms of fast-forward (docs/fixed-point.md, "Fast-forward"; backend-sim's LatePhase) */
+#define EK_LATE_THETA_TAG 0   /* mV */
+#define EK_LATE_THETA_PRO 1   /* mV */
+#define EK_LATE_TAU_RELAX 2   /* tau_h / relaxation, s */
+#define EK_LATE_TAU_P 3       /* s */
+#define EK_LATE_TAU_Z 4       /* s */
+#define EK_LATE_ALPHA 5
+#define EK_LATE_Z_MIN 6
+#define EK_LATE_Z_MAX 7
+#define EK_LATE_FIELDS 8
+
+/* functions of ek_strict_math */
+#define EK_MATH_EXP 0
+#define EK_MATH_LOG 1
+#define EK_MATH_EXPM1 2
+
 /* stimulus kinds and deliveries */
 #define EK_STIM_POISSON 0
 #define EK_STIM_SPIKES 1
@@ -105,6 +124,9 @@ EK_API int32_t ek_abi_version(void);
 
 /* One Philox4x32-10 block: key = seed, counter = (c0, c1, c2, c3); out has 4 words. */
 EK_API int32_t ek_philox_block(int64_t seed, int32_t c0, int32_t c1, int32_t c2, int32_t c3, int32_t *out, int64_t out_len);
+
+/* out[i] = f(in[i]) for the kernel's fdlibm port (f: EK_MATH_*), for tests against Java's StrictMath. */
+EK_API int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len);
 
 /* Static text for a return code. */
 EK_API const char *ek_strerror(int32_t code);
@@ -145,6 +167,13 @@ EK_API int32_t ek_add_trace(ek_kernel *k, int32_t variable, int32_t mean, const 
                      double *out, int64_t out_len);
 /* Plasticity switches: pairs (step, enabled) in time order. */
 EK_API int32_t ek_set_switches(ek_kernel *k, const int64_t *pairs, int64_t len);
+/* The late-phase constants (EK_LATE_*) of rule `rule` (added before), in real units; every rule needs
+ * them when fast-forward windows are set. */
+EK_API int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *constants, int64_t len);
+/* Fast-forward windows: pairs (start step, stop step), 0 <= start < stop <= steps, in time order and
+ * not overlapping (a window may start where the previous one stops); dt is the step in seconds
+ * (times inside a window are (step - start) * dt). */
+EK_API int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len);
 EK_API int32_t ek_prepare(ek_kernel *k);
 
 /* Runs steps until step `until` (exclusive), the end of the run, or until the spike buffers could

@@ -85,6 +85,80 @@ static void kernel_test(void) {
     ek_destroy(NULL);
 }
 
+/* Fast-forward: one plastic synapse 0 -> 1 driven by forced spikes, h raised above the tag and protein
+ * thresholds, then a window of 10^6 steps with samples inside it; bad windows and constants refused. */
+static void fast_forward_test(void) {
+    ek_kernel *k = NULL;
+    const int64_t steps = 1100000;
+    EXPECT(ek_create(steps, 500, 7, 2, 5, &k) == EK_OK);
+    int32_t params[EK_NEURON_FIELDS * 2];
+    memset(params, 0, sizeof params);
+    for (int i = 0; i < 2; i++) {
+        params[EK_NEURON_G_MEM * 2 + i] = 1 << 27;
+        params[EK_NEURON_E_SYN * 2 + i] = (1 << 30) - (1 << 24);
+        params[EK_NEURON_V_TH * 2 + i] = 10 << 16;
+        params[EK_NEURON_REF_STEPS * 2 + i] = 2;
+        params[EK_NEURON_OU_STIMULUS * 2 + i] = -1;
+    }
+    EXPECT(ek_set_neurons(k, params, EK_NEURON_FIELDS * 2) == EK_OK);
+    int32_t *table = calloc((1 << 14) + 1, 4);
+    EXPECT(ek_set_normal_table(k, table, (1 << 14) + 1) == EK_OK);
+    free(table);
+    int64_t c[EK_RULE_FIELDS];
+    memset(c, 0, sizeof c);
+    c[EK_RULE_H0] = 4 << 24;
+    c[EK_RULE_THETA_TAG] = (int64_t) 1 << 22;
+    c[EK_RULE_THETA_PRO] = (int64_t) 1 << 22;
+    c[EK_RULE_THETA_D] = c[EK_RULE_THETA_P] = 1 << 30;   /* calcium never reaches them: h only decays */
+    c[EK_RULE_E_PK] = (1 << 30) - (1 << 20);
+    c[EK_RULE_ALPHA] = 1 << 30;
+    c[EK_RULE_Z_MIN] = -(1 << 29);
+    c[EK_RULE_Z_MAX] = 1 << 30;
+    c[EK_RULE_KZ46] = (int64_t) 1 << 30;
+    int32_t *lo = malloc(4096 * 4), *hi = malloc(300 * 4);
+    for (int i = 0; i < 4096; i++) lo[i] = (1 << 30) - i * 64;
+    for (int i = 0; i < 300; i++) hi[i] = (1 << 30) >> (i < 30 ? i : 30);
+    EXPECT(ek_add_rule(k, c, EK_RULE_FIELDS, 0, lo, 4096, hi, 300, lo, 4096, hi, 300) == EK_OK);
+    free(lo);
+    free(hi);
+    int32_t rule[1] = {0}, h_init[1] = {6 << 24}, z_init[1] = {0}, pre[1] = {0}, post[1] = {1}, in_start[3] = {0, 0, 1}, in_syn[1] = {0};
+    EXPECT(ek_set_plastic(k, 1, rule, h_init, z_init, pre, post, in_start, 3, in_syn, 1) == EK_OK);
+    int32_t start[2] = {0, 1}, plastic_index[1] = {0};
+    EXPECT(ek_add_projection(k, 0, 1, 3, 0, 0, start, 2, post, 1, plastic_index, 1) == EK_OK);
+    int32_t stim_neurons[1] = {0};
+    int64_t events[2] = {10, 20};
+    EXPECT(ek_add_stimulus(k, EK_STIM_SPIKES, EK_DELIVER_FORCE, 0, 0, 1, stim_neurons, 1, NULL, NULL, 0, events, 2) == EK_OK);
+    double late[EK_LATE_FIELDS] = {0.25, 0.25, 3600, 3600, 3600, 1, -0.5, 1};
+    EXPECT(ek_set_late_phase(k, 0, late, EK_LATE_FIELDS - 1) == EK_ERR_LENGTH);
+    EXPECT(ek_set_late_phase(k, 1, late, EK_LATE_FIELDS) == EK_ERR_RANGE);
+    late[EK_LATE_TAU_P] = -1;
+    EXPECT(ek_set_late_phase(k, 0, late, EK_LATE_FIELDS) == EK_ERR_RANGE);
+    late[EK_LATE_TAU_P] = 3600;
+    int64_t bad_order[4] = {100, 200, 150, 300}, bad_range[2] = {100, steps + 1}, windows[4] = {1000, 2000, 2000, 1001000};
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, bad_order, 4) == EK_ERR_RANGE);
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, bad_range, 2) == EK_ERR_RANGE);
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, windows, 3) == EK_ERR_LENGTH);
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, NULL, 2) == EK_ERR_NULL);
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, windows, 4) == EK_OK);
+    EXPECT(ek_set_fast_forward(k, 0.2e-3, windows, 4) == EK_OK);   /* replaces the first copy */
+    EXPECT(ek_prepare(k) == EK_ERR_STATE);                        /* windows need the rule's late-phase constants */
+    EXPECT(ek_set_late_phase(k, 0, late, EK_LATE_FIELDS) == EK_OK);
+    double z[12], p[12];
+    int32_t syn[1] = {0}, neuron[1] = {1};
+    EXPECT(ek_add_trace(k, EK_VAR_Z, 0, syn, 1, 0, 100000, 12, 0, 0, z, 12) == EK_OK);
+    EXPECT(ek_add_trace(k, EK_VAR_P, 0, neuron, 1, 0, 100000, 12, 0, 0, p, 12) == EK_OK);
+    EXPECT(ek_prepare(k) == EK_OK);
+    int32_t rec[4], neu[4];
+    int64_t stp[4], written = 0, counters[EK_COUNTERS];
+    int32_t rc;
+    while ((rc = ek_run(k, INT64_MAX, rec, neu, stp, 4, &written)) == EK_OK) {}
+    EXPECT(rc == EK_DONE);
+    EXPECT(ek_counters(k, counters, EK_COUNTERS) == EK_OK && counters[EK_COUNTER_STEPS_EXECUTED] < 100000);
+    EXPECT(p[0] == 0 && p[5] > 0 && p[5] < 1);        /* protein synthesised inside the window */
+    EXPECT(z[0] == 0 && z[5] > 0 && z[11] >= z[5]);    /* z driven towards z_max by the tag */
+    ek_destroy(k);
+}
+
 static void chip_test(void) {
     ec_device *d = NULL;
     EXPECT(ec_open("nowhere:", &d) == EC_ERR_NO_DEVICE && d == NULL);
@@ -211,6 +285,7 @@ static void virtual_test(void) {
 
 int main(void) {
     kernel_test();
+    fast_forward_test();
     chip_test();
     virtual_test();
     if (failures) {

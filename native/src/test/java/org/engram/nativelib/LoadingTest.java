@@ -53,7 +53,7 @@ class LoadingTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("binding " + b), out);
-        assertTrue(out.contains("kernel " + kernel + " abi 1"), out);
+        assertTrue(out.contains("kernel " + kernel + " abi " + org.engram.nativelib.kernel.KernelAbi.ABI_VERSION), out);
         assertTrue(out.contains("chip " + chip + " engram loopback"), out);
         assertFalse(out.contains("WARNING"), "no native-access warnings: " + out);
     }

@@ -18,10 +18,10 @@ public class engram_kernel_h extends engram_kernel_h$shared {
         // Should not be called directly
     }
 
-    private static final int EK_ABI_VERSION = (int)1L;
+    private static final int EK_ABI_VERSION = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define EK_ABI_VERSION 1
+     * #define EK_ABI_VERSION 2
      * }
      */
     public static int EK_ABI_VERSION() {
@@ -166,6 +166,69 @@ public class engram_kernel_h extends engram_kernel_h$shared {
                 traceDowncall("ek_philox_block", seed, c0, c1, c2, c3, out, out_len);
             }
             return (int)mh$.invokeExact(seed, c0, c1, c2, c3, out, out_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ek_strict_math {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = engram_kernel_h.findOrThrow("ek_strict_math");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static FunctionDescriptor ek_strict_math$descriptor() {
+        return ek_strict_math.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static MethodHandle ek_strict_math$handle() {
+        return ek_strict_math.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static MemorySegment ek_strict_math$address() {
+        return ek_strict_math.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t ek_strict_math(int32_t function, const double *in, double *out, int64_t len)
+     * }
+     */
+    public static int ek_strict_math(int function, MemorySegment in, MemorySegment out, long len) {
+        var mh$ = ek_strict_math.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ek_strict_math", function, in, out, len);
+            }
+            return (int)mh$.invokeExact(function, in, out, len);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -1018,6 +1081,132 @@ public class engram_kernel_h extends engram_kernel_h$shared {
                 traceDowncall("ek_set_switches", k, pairs, len);
             }
             return (int)mh$.invokeExact(k, pairs, len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ek_set_late_phase {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = engram_kernel_h.findOrThrow("ek_set_late_phase");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *constants, int64_t len)
+     * }
+     */
+    public static FunctionDescriptor ek_set_late_phase$descriptor() {
+        return ek_set_late_phase.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *constants, int64_t len)
+     * }
+     */
+    public static MethodHandle ek_set_late_phase$handle() {
+        return ek_set_late_phase.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *constants, int64_t len)
+     * }
+     */
+    public static MemorySegment ek_set_late_phase$address() {
+        return ek_set_late_phase.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t ek_set_late_phase(ek_kernel *k, int32_t rule, const double *constants, int64_t len)
+     * }
+     */
+    public static int ek_set_late_phase(MemorySegment k, int rule, MemorySegment constants, long len) {
+        var mh$ = ek_set_late_phase.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ek_set_late_phase", k, rule, constants, len);
+            }
+            return (int)mh$.invokeExact(k, rule, constants, len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ek_set_fast_forward {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            engram_kernel_h.C_INT,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_DOUBLE,
+            engram_kernel_h.C_POINTER,
+            engram_kernel_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = engram_kernel_h.findOrThrow("ek_set_fast_forward");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len)
+     * }
+     */
+    public static FunctionDescriptor ek_set_fast_forward$descriptor() {
+        return ek_set_fast_forward.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len)
+     * }
+     */
+    public static MethodHandle ek_set_fast_forward$handle() {
+        return ek_set_fast_forward.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len)
+     * }
+     */
+    public static MemorySegment ek_set_fast_forward$address() {
+        return ek_set_fast_forward.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t ek_set_fast_forward(ek_kernel *k, double dt, const int64_t *pairs, int64_t len)
+     * }
+     */
+    public static int ek_set_fast_forward(MemorySegment k, double dt, MemorySegment pairs, long len) {
+        var mh$ = ek_set_fast_forward.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ek_set_fast_forward", k, dt, pairs, len);
+            }
+            return (int)mh$.invokeExact(k, dt, pairs, len);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

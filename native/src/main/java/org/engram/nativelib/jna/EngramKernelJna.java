@@ -19,6 +19,7 @@ public final class EngramKernelJna {
 
     public static native int ek_abi_version();
     public static native int ek_philox_block(long seed, int c0, int c1, int c2, int c3, Pointer out, long outLen);
+    public static native int ek_strict_math(int function, Pointer in, Pointer out, long len);
     public static native String ek_strerror(int code);
     public static native int ek_create(long steps, int slowPeriod, long seed, int neurons, int maxDelaySteps, PointerByReference out);
     public static native void ek_destroy(Pointer k);
@@ -41,6 +42,8 @@ public final class EngramKernelJna {
                                           long interval, long count, int staticSynapse, double staticWeight, Pointer out,
                                           long outLen);
     public static native int ek_set_switches(Pointer k, Pointer pairs, long len);
+    public static native int ek_set_late_phase(Pointer k, int rule, Pointer constants, long len);
+    public static native int ek_set_fast_forward(Pointer k, double dt, Pointer pairs, long len);
     public static native int ek_prepare(Pointer k);
     public static native int ek_run(Pointer k, long until, Pointer spikeRecording, Pointer spikeNeuron, Pointer spikeStep,
                                     long capacity, Pointer written);

@@ -13,6 +13,13 @@ public final class JnaMemory {
         return m;
     }
 
+    public static Memory doubles(double[] x) {
+        if (x == null) return null;
+        Memory m = new Memory(Math.max(1, 8L * x.length));
+        if (x.length > 0) m.write(0, x, 0, x.length);
+        return m;
+    }
+
     public static Memory longs(long[] x) {
         if (x == null) return null;
         Memory m = new Memory(Math.max(1, 8L * x.length));

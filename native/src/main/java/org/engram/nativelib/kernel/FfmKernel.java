@@ -53,6 +53,15 @@ final class FfmKernel extends AbstractKernel {
         }
     }
 
+    static double[] strictMath(int f, double[] in) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(C_DOUBLE, Math.max(1, in.length));
+            int rc = ek_strict_math(f, doubles(a, in), out, in.length);
+            if (rc < 0) throw new NativeException("ek_strict_math", rc, ek_strerror(rc).reinterpret(256).getString(0));
+            return out.asSlice(0, 8L * in.length).toArray(ValueLayout.JAVA_DOUBLE);
+        }
+    }
+
     private void check(String function, int rc) {
         if (rc >= 0) return;
         MemorySegment buf = arena.allocate(512);
@@ -62,6 +71,10 @@ final class FfmKernel extends AbstractKernel {
 
     private static MemorySegment ints(Arena a, int[] x) {
         return x == null ? MemorySegment.NULL : a.allocateFrom(C_INT, x);
+    }
+
+    private static MemorySegment doubles(Arena a, double[] x) {
+        return x == null ? MemorySegment.NULL : a.allocateFrom(C_DOUBLE, x);
     }
 
     private static MemorySegment longs(Arena a, long[] x) {
@@ -159,6 +172,22 @@ final class FfmKernel extends AbstractKernel {
         open();
         try (Arena a = Arena.ofConfined()) {
             check("ek_set_switches", ek_set_switches(handle, longs(a, pairs), len(pairs)));
+        }
+    }
+
+    @Override
+    public void setLatePhase(int rule, double[] constants) {
+        open();
+        try (Arena a = Arena.ofConfined()) {
+            check("ek_set_late_phase", ek_set_late_phase(handle, rule, doubles(a, constants), constants == null ? 0 : constants.length));
+        }
+    }
+
+    @Override
+    public void setFastForward(double dt, long[] pairs) {
+        open();
+        try (Arena a = Arena.ofConfined()) {
+            check("ek_set_fast_forward", ek_set_fast_forward(handle, dt, longs(a, pairs), len(pairs)));
         }
     }
 

@@ -7,6 +7,7 @@ import org.engram.nativelib.Binding;
 import org.engram.nativelib.NativeException;
 
 import static org.engram.nativelib.jna.EngramKernelJna.*;
+import static org.engram.nativelib.jna.JnaMemory.doubles;
 import static org.engram.nativelib.jna.JnaMemory.ints;
 import static org.engram.nativelib.jna.JnaMemory.longs;
 
@@ -39,6 +40,13 @@ final class JnaKernel extends AbstractKernel {
         int rc = ek_philox_block(seed, c0, c1, c2, c3, out, 4);
         if (rc < 0) throw new NativeException("ek_philox_block", rc, "");
         return out.getIntArray(0, 4);
+    }
+
+    static double[] strictMath(int f, double[] in) {
+        Memory x = doubles(in), out = new Memory(Math.max(1, 8L * in.length));
+        int rc = ek_strict_math(f, x, out, in.length);
+        if (rc < 0) throw new NativeException("ek_strict_math", rc, ek_strerror(rc));
+        return out.getDoubleArray(0, in.length);
     }
 
     private void check(String function, int rc) {
@@ -124,6 +132,18 @@ final class JnaKernel extends AbstractKernel {
     public void setSwitches(long[] pairs) {
         open();
         check("ek_set_switches", ek_set_switches(handle, longs(pairs), len(pairs)));
+    }
+
+    @Override
+    public void setLatePhase(int rule, double[] constants) {
+        open();
+        check("ek_set_late_phase", ek_set_late_phase(handle, rule, doubles(constants), constants == null ? 0 : constants.length));
+    }
+
+    @Override
+    public void setFastForward(double dt, long[] pairs) {
+        open();
+        check("ek_set_fast_forward", ek_set_fast_forward(handle, dt, longs(pairs), len(pairs)));
     }
 
     @Override

@@ -25,6 +25,10 @@ public interface Kernel extends AutoCloseable {
     TraceBuffer addTrace(int variable, boolean mean, int[] elements, long start, long interval, long count,
                          boolean staticSynapse, double staticWeight);
     void setSwitches(long[] pairs);
+    /** A rule's late-phase constants in real units ({@link KernelAbi} LATE_*), for fast-forward. */
+    void setLatePhase(int rule, double[] constants);
+    /** Fast-forward windows as pairs (start step, stop step), in time order; dt in seconds. */
+    void setFastForward(double dt, long[] pairs);
     void prepare();
 
     /** Runs steps until {@code until}, the end, or a full spike buffer; returns true when the run is done. */

@@ -4,7 +4,7 @@ package org.engram.nativelib.kernel;
 public final class KernelAbi {
     private KernelAbi() {}
 
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
     public static final int OK = 0, DONE = 1;
 
     public static final int NEURON_G_MEM = 0, NEURON_E_SYN = 1, NEURON_V_REST = 2, NEURON_V_TH = 3, NEURON_V_RESET = 4,
@@ -16,6 +16,11 @@ public final class KernelAbi {
             RULE_H_TARGET_D = 10, RULE_E_D = 11, RULE_SIGMA_D = 12, RULE_E_PK = 13, RULE_ALPHA = 14, RULE_Z_MIN = 15,
             RULE_Z_MAX = 16, RULE_KZ46 = 17, RULE_CA_DELAY = 18, RULE_GATE_WINDOW = 19, RULE_GATED = 20,
             RULE_FIELDS = 21;
+
+    public static final int LATE_THETA_TAG = 0, LATE_THETA_PRO = 1, LATE_TAU_RELAX = 2, LATE_TAU_P = 3, LATE_TAU_Z = 4,
+            LATE_ALPHA = 5, LATE_Z_MIN = 6, LATE_Z_MAX = 7, LATE_FIELDS = 8;
+
+    public static final int MATH_EXP = 0, MATH_LOG = 1, MATH_EXPM1 = 2;
 
     public static final int STIM_POISSON = 0, STIM_SPIKES = 1, STIM_FORCE_FIRING = 2, STIM_OU = 3;
     public static final int DELIVER_FORCE = 0, DELIVER_INPUT = 1;

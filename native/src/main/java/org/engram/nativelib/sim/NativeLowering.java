@@ -39,10 +39,6 @@ final class NativeLowering {
     }
 
     static List<Kernel.TraceBuffer> load(CompiledNetwork net, Kernel k) {
-        if (net.fastForward.length > 0) {
-            throw new IllegalArgumentException("sim:native does not run fast_forward windows (closed-form late phase in binary64 "
-                    + "with fdlibm): run this protocol on sim:");
-        }
         k.setNeurons(neuronParams(net));
         k.setNormalTable(NormalTable.table());
         for (int r = 0; r < net.rules.size(); r++) rule(net, r, k);
@@ -90,6 +86,13 @@ final class NativeLowering {
             pairs[2 * i + 1] = net.plasticitySwitches[i][1];
         }
         k.setSwitches(pairs);
+        for (int r = 0; r < net.rules.size(); r++) k.setLatePhase(r, latePhase(net.rules.get(r)));
+        long[] windows = new long[2 * net.fastForward.length];
+        for (int i = 0; i < net.fastForward.length; i++) {
+            windows[2 * i] = net.fastForward[i][0];
+            windows[2 * i + 1] = net.fastForward[i][1];
+        }
+        k.setFastForward(net.dt, windows);
         k.prepare();
         return traces;
     }
@@ -156,6 +159,20 @@ final class NativeLowering {
         DecayTable calcium = new DecayTable(dt / r.tauC(), net.steps);
         DecayTable hDecay = new DecayTable(dt * r.relaxation() / r.tauH(), net.steps);
         k.addRule(c, r.ltpGateRate() * r.ltpGateWindow(), calcium.lo(), calcium.hi(), hDecay.lo(), hDecay.hi());
+    }
+
+    /** The real-valued constants of the fast-forward closed forms (backend-sim's LatePhase.of). */
+    static double[] latePhase(TwoPhaseRule r) {
+        double[] c = new double[KernelAbi.LATE_FIELDS];
+        c[KernelAbi.LATE_THETA_TAG] = r.thetaTag();
+        c[KernelAbi.LATE_THETA_PRO] = r.thetaPro();
+        c[KernelAbi.LATE_TAU_RELAX] = r.tauH() / r.relaxation();
+        c[KernelAbi.LATE_TAU_P] = r.tauP();
+        c[KernelAbi.LATE_TAU_Z] = r.tauZ();
+        c[KernelAbi.LATE_ALPHA] = r.alpha();
+        c[KernelAbi.LATE_Z_MIN] = r.zMin();
+        c[KernelAbi.LATE_Z_MAX] = r.zMax();
+        return c;
     }
 
     private static void plastic(CompiledNetwork net, Kernel k) {

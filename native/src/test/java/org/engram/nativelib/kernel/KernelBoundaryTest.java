@@ -70,6 +70,17 @@ class KernelBoundaryTest {
             fails(NativeException.Code.LENGTH, "MEAN over no elements", () -> k.addTrace(0, true, new int[0], 0, 1, 5, false, 0));
             fails(NativeException.Code.RANGE, "trace 0: elements[0] = 9", () -> k.addTrace(0, false, new int[]{9}, 0, 1, 5, false, 0));
             fails(NativeException.Code.LENGTH, "not a count of pairs", () -> k.setSwitches(new long[]{1, 0, 2}));
+            fails(NativeException.Code.LENGTH, "not a count of pairs", () -> k.setFastForward(1e-3, new long[]{1, 5, 7}));
+            fails(NativeException.Code.RANGE, "window 0 [5, 5)", () -> k.setFastForward(1e-3, new long[]{5, 5}));
+            fails(NativeException.Code.RANGE, "window 0 [900, 1001)", () -> k.setFastForward(1e-3, new long[]{900, 1001}));
+            fails(NativeException.Code.RANGE, "window 0 [-1, 5)", () -> k.setFastForward(1e-3, new long[]{-1, 5}));
+            fails(NativeException.Code.RANGE, "window 1 starts at 40, before the previous one stops (50)",
+                    () -> k.setFastForward(1e-3, new long[]{10, 50, 40, 60}));
+            fails(NativeException.Code.RANGE, "dt must be positive", () -> k.setFastForward(0, new long[]{10, 50}));
+            fails(NativeException.Code.LENGTH, "constants has length 3, expected 8", () -> k.setLatePhase(0, new double[3]));
+            fails(NativeException.Code.RANGE, "rule 0 outside [0, 0)", () -> k.setLatePhase(0, new double[KernelAbi.LATE_FIELDS]));
+            k.setFastForward(1e-3, new long[]{10, 50, 50, 60, 100, 1000});   // back to back and up to the end: accepted
+            k.setFastForward(1e-3, new long[0]);
             fails(NativeException.Code.STATE, "ek_set_normal_table was not called", k::prepare);
             k.setNormalTable(new int[KernelAbi.NORMAL_TABLE_SIZE]);
             k.addSpikeRecording(0, new byte[]{1, 1}, 0, Long.MAX_VALUE);

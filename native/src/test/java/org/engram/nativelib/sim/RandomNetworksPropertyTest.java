@@ -20,13 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Property: for random small networks and protocols (sizes, connectors and probabilities, delays, static
  * and plastic projections with and without an LTP gate, every stimulus kind and delivery, plasticity
  * windows, seeds), sim:native reproduces the full state trajectory of sim: (every variable of every
- * neuron and synapse at every step) bit for bit.
+ * neuron and synapse at every step) bit for bit. Cases from {@link #CASES} on add fast-forward windows:
+ * short ones inside the run (sampled at every step inside the window) and a long one (minutes to hours,
+ * sampled coarsely) after the stimulation, followed by a stretch of stepping.
  */
 class RandomNetworksPropertyTest {
     static final int CASES = 60;
+    static final int FAST_FORWARD_CASES = 30;
 
     static Stream<Arguments> cases() {
-        return IntStream.range(0, CASES).mapToObj(i -> Arguments.of(i, Binding.values()[i % 2]));
+        return IntStream.range(0, CASES + FAST_FORWARD_CASES).mapToObj(i -> Arguments.of(i, Binding.values()[i % 2]));
     }
 
     @ParameterizedTest(name = "network {0} via {1}")
@@ -125,7 +128,59 @@ class RandomNetworksPropertyTest {
                     3 * dt, 0, duration, Reduction.MEAN, NeuronSelection.ALL, NeuronSelection.ALL));
         }
         Network net = new Network(populations, projections);
-        return new Experiment("random-" + index, "", 1 + rnd.nextInt(1000), net,
-                new Protocol(duration, dt, stimuli, plasticity, recordings));
+        long seed = 1 + rnd.nextInt(1000);
+        if (index < CASES) return new Experiment("random-" + index, "", seed, net, new Protocol(duration, dt, stimuli, plasticity, recordings));
+        List<FastForward> ff = new ArrayList<>();
+        double end = fastForward(new Random(0xFF00_0000L + index), dt, duration, stimuli, plasticity, projections, populations, recordings, ff);
+        return new Experiment("random-ff-" + index, "", seed, net, new Protocol(end, dt, stimuli, plasticity, recordings, ff, List.of()));
+    }
+
+    /**
+     * Adds fast-forward windows (and coarse traces across them) where the fit check allows them: not
+     * while a stimulus other than Poisson or OU background is active, nor while plasticity is off. Short
+     * windows inside the run, then one long window after it and a stretch of stepping; returns the new
+     * duration.
+     */
+    static double fastForward(Random rnd, double dt, double duration, List<Stimulus> stimuli, List<PlasticityWindow> plasticity,
+                              List<Projection> projections, List<Population> populations, List<Recording> recordings,
+                              List<FastForward> ff) {
+        List<double[]> busy = new ArrayList<>();
+        for (Stimulus st : stimuli) {
+            switch (st) {
+                case Stimulus.ForceFiring f -> busy.add(new double[]{f.start(), f.stop()});
+                case Stimulus.Regular r -> busy.add(new double[]{r.start(), r.stop()});
+                case Stimulus.SpikeTimes t -> busy.add(new double[]{
+                        t.times().stream().min(Double::compare).orElse(0.0), t.times().stream().max(Double::compare).orElse(0.0) + dt});
+                case Stimulus.Bursts b -> busy.add(new double[]{b.start(), Double.MAX_VALUE});
+                default -> { }
+            }
+        }
+        for (PlasticityWindow w : plasticity) busy.add(new double[]{w.start(), w.stop() + dt});
+        int windows = rnd.nextInt(3);
+        double last = 0;
+        for (int i = 0; i < 20 && ff.size() < windows; i++) {
+            double a = (1 + rnd.nextInt((int) Math.round(duration / dt) - 1)) * dt;
+            double b = a + (1 + rnd.nextInt(rnd.nextBoolean() ? 5 : 800)) * dt;
+            if (a < last || b > duration || busy.stream().anyMatch(x -> a < x[1] && b > x[0])) continue;
+            ff.add(new FastForward(a, b));
+            last = b;
+        }
+        double stimEnd = Math.max(duration, busy.stream().mapToDouble(x -> x[1] == Double.MAX_VALUE ? duration + 1.5 : x[1]).max().orElse(0));
+        double a = Math.ceil(stimEnd / dt + 2) * dt;
+        double b = a + Math.round((60 + rnd.nextDouble() * 7200) / dt) * dt;
+        ff.add(new FastForward(a, b));
+        double end = b + (100 + rnd.nextInt(1000)) * dt;
+        double interval = Math.max(1, Math.round(end / (5 + rnd.nextInt(300)) / dt)) * dt;   // 5 to 300 samples
+        for (Projection pr : projections) {
+            for (TraceVariable v : List.of(TraceVariable.H, TraceVariable.Z, TraceVariable.W)) {
+                recordings.add(new Recording.Trace("ff-" + v + "-" + pr.name(), v, "", NeuronSelection.ALL, pr.name(), List.of(),
+                        interval, 0, end));
+            }
+        }
+        for (Population p : populations) {
+            recordings.add(new Recording.Trace("ff-P-" + p.name(), TraceVariable.P, p.name(), NeuronSelection.ALL, "", List.of(),
+                    interval, 0, end));
+        }
+        return end;
     }
 }
