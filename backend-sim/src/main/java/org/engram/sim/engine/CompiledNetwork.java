@@ -44,6 +44,8 @@ public final class CompiledNetwork {
     public final int[] ruleCaDelaySteps;
 
     public final List<CompiledStimulus> stimuli = new ArrayList<>();
+    /** The OU stimulus driving each neuron, or -1 (at most one per neuron). */
+    public final int[] ouStimulus;
     public final List<CompiledRecording> recordings = new ArrayList<>();
     /** Steps where plasticity switches: [step, enabled ? 1 : 0] pairs in time order. */
     public final long[][] plasticitySwitches;
@@ -148,6 +150,16 @@ public final class CompiledNetwork {
 
         int si = 0;
         for (Stimulus s : e.protocol().stimuli()) stimuli.add(CompiledStimulus.of(s, si++, this, tb));
+        ouStimulus = new int[neurons];
+        Arrays.fill(ouStimulus, -1);
+        for (CompiledStimulus st : stimuli) {
+            if (st.kind != CompiledStimulus.Kind.OU) continue;
+            for (int i : st.neurons) {
+                if (ouStimulus[i] >= 0) throw new IllegalArgumentException("neuron " + i + " has two OU currents ("
+                        + stimuli.get(ouStimulus[i]).name + ", " + st.name + "): at most one per neuron");
+                ouStimulus[i] = st.index;
+            }
+        }
         for (Recording r : e.protocol().recordings()) recordings.add(CompiledRecording.of(r, this, tb));
         plasticitySwitches = switches(e.protocol(), tb);
         fastForward = e.protocol().fastForward().stream()

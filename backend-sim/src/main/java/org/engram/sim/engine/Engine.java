@@ -132,17 +132,8 @@ public abstract class Engine implements Results.Output {
         this.history = widest < 0 ? null : new SpikeHistory(net.neurons, widest + 1L + net.slowPeriod + net.maxDelaySteps, minRef + 1);
         this.ouBlock = new int[6 * net.neurons];
         Arrays.fill(ouBlock, Philox.NO_BLOCK);
-        this.ouStimulus = new int[net.neurons];
-        Arrays.fill(ouStimulus, -1);
+        this.ouStimulus = net.ouStimulus;
         this.ouOn = new boolean[net.stimuli.size()];
-        for (CompiledStimulus st : net.stimuli) {
-            if (st.kind != CompiledStimulus.Kind.OU) continue;
-            for (int n : st.neurons) {
-                if (ouStimulus[n] >= 0) throw new IllegalArgumentException("neuron " + n + " has two OU currents ("
-                        + net.stimuli.get(ouStimulus[n]).name + ", " + st.name + "): at most one per neuron");
-                ouStimulus[n] = st.index;
-            }
-        }
         for (CompiledRecording r : net.recordings) {
             spikeNeurons.add(r.spikes ? new IntList() : null);
             spikeSteps.add(r.spikes ? new LongList() : null);

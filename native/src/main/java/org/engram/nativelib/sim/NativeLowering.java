@@ -101,16 +101,7 @@ final class NativeLowering {
     static int[] neuronParams(CompiledNetwork net) {
         int n = net.neurons;
         int[] p = new int[KernelAbi.NEURON_FIELDS * n];
-        int[] ouStimulus = new int[n];
-        Arrays.fill(ouStimulus, -1);
-        for (CompiledStimulus st : net.stimuli) {
-            if (st.kind != CompiledStimulus.Kind.OU) continue;
-            for (int i : st.neurons) {
-                if (ouStimulus[i] >= 0) throw new IllegalArgumentException("neuron " + i + " has two OU currents ("
-                        + net.stimuli.get(ouStimulus[i]).name + ", " + st.name + "): at most one per neuron");
-                ouStimulus[i] = st.index;
-            }
-        }
+        int[] ouStimulus = net.ouStimulus;
         for (int i = 0; i < n; i++) {
             p[KernelAbi.NEURON_G_MEM * n + i] = Fx.of(-StrictMath.expm1(-net.dt / net.tauMem[i]), Q30);
             p[KernelAbi.NEURON_E_SYN * n + i] = Fx.decayQ30(net.dt / net.tauSyn[i]);
