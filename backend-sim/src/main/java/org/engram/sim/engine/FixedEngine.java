@@ -36,16 +36,16 @@ public final class FixedEngine extends Engine {
     private final int[] stimulusWeight;   // per stimulus, Q16 mV
     private boolean frozen;
 
-    /** Per-rule constants in fixed point. */
-    private static final class Rule {
-        final int h0, thetaTag, thetaD, thetaP, cPre, cPost;
-        final long thetaPro;
-        final int hTargetP, eP, sigmaP, hTargetD, eD, sigmaD;
-        final DecayTable calcium, hDecay;
-        final int ePK, alpha, zMin, zMax;
-        final long kz46;
+    /** Per-rule constants in fixed point; the native kernel is handed these same values. */
+    public static final class Rule {
+        public final int h0, thetaTag, thetaD, thetaP, cPre, cPost;
+        public final long thetaPro;
+        public final int hTargetP, eP, sigmaP, hTargetD, eD, sigmaD;
+        public final DecayTable calcium, hDecay;
+        public final int ePK, alpha, zMin, zMax;
+        public final long kz46;
 
-        Rule(TwoPhaseRule r, double dt, long steps, int slowPeriod) {
+        public Rule(TwoPhaseRule r, double dt, long steps, int slowPeriod) {
             h0 = Fx.of(r.h0(), Q24);
             thetaTag = Fx.of(r.thetaTag(), Q24);
             thetaPro = Fx.of(r.thetaPro(), Q24);

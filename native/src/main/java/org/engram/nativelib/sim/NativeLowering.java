@@ -5,10 +5,10 @@ import org.engram.hal.model.TwoPhaseRule;
 import org.engram.nativelib.kernel.Kernel;
 import org.engram.nativelib.kernel.KernelAbi;
 import org.engram.sim.engine.CompiledNetwork;
+import org.engram.sim.engine.FixedEngine;
 import org.engram.sim.engine.CompiledRecording;
 import org.engram.sim.engine.CompiledStimulus;
 import org.engram.sim.engine.Regimes;
-import org.engram.sim.fixed.DecayTable;
 import org.engram.sim.fixed.Fx;
 import org.engram.sim.rng.NormalTable;
 
@@ -120,36 +120,34 @@ final class NativeLowering {
         return p;
     }
 
-    /** A rule's fixed-point constants and decay tables (FixedEngine.Rule). */
+    /** A rule's fixed-point constants and decay tables, from FixedEngine.Rule. */
     private static void rule(CompiledNetwork net, int index, Kernel k) {
         TwoPhaseRule r = net.rules.get(index);
         double dt = net.dt;
+        FixedEngine.Rule f = new FixedEngine.Rule(r, dt, net.steps, net.slowPeriod);
         long[] c = new long[KernelAbi.RULE_FIELDS];
-        c[KernelAbi.RULE_H0] = Fx.of(r.h0(), Q24);
-        c[KernelAbi.RULE_THETA_TAG] = Fx.of(r.thetaTag(), Q24);
-        c[KernelAbi.RULE_THETA_PRO] = Fx.of(r.thetaPro(), Q24);
-        c[KernelAbi.RULE_THETA_D] = Fx.of(r.thetaD(), Q16);
-        c[KernelAbi.RULE_THETA_P] = Fx.of(r.thetaP(), Q16);
-        c[KernelAbi.RULE_C_PRE] = Fx.of(r.cPre(), Q16);
-        c[KernelAbi.RULE_C_POST] = Fx.of(r.cPost(), Q16);
-        double[] ltp = Regimes.ltp(r, dt), ltd = Regimes.ltd(r, dt);
-        c[KernelAbi.RULE_H_TARGET_P] = Fx.of(ltp[0], Q24);
-        c[KernelAbi.RULE_E_P] = Fx.of(ltp[1], Q30);
-        c[KernelAbi.RULE_SIGMA_P] = Fx.of(ltp[2], Q24);
-        c[KernelAbi.RULE_H_TARGET_D] = Fx.of(ltd[0], Q24);
-        c[KernelAbi.RULE_E_D] = Fx.of(ltd[1], Q30);
-        c[KernelAbi.RULE_SIGMA_D] = Fx.of(ltd[2], Q24);
-        c[KernelAbi.RULE_E_PK] = Fx.decayQ30(net.slowPeriod * dt / r.tauP());
-        c[KernelAbi.RULE_ALPHA] = Fx.of(r.alpha(), Q30);
-        c[KernelAbi.RULE_Z_MIN] = Fx.of(r.zMin(), Q30);
-        c[KernelAbi.RULE_Z_MAX] = Fx.of(r.zMax(), Q30);
-        c[KernelAbi.RULE_KZ46] = Fx.ofLong(net.slowPeriod * dt / r.tauZ(), 46);
+        c[KernelAbi.RULE_H0] = f.h0;
+        c[KernelAbi.RULE_THETA_TAG] = f.thetaTag;
+        c[KernelAbi.RULE_THETA_PRO] = f.thetaPro;
+        c[KernelAbi.RULE_THETA_D] = f.thetaD;
+        c[KernelAbi.RULE_THETA_P] = f.thetaP;
+        c[KernelAbi.RULE_C_PRE] = f.cPre;
+        c[KernelAbi.RULE_C_POST] = f.cPost;
+        c[KernelAbi.RULE_H_TARGET_P] = f.hTargetP;
+        c[KernelAbi.RULE_E_P] = f.eP;
+        c[KernelAbi.RULE_SIGMA_P] = f.sigmaP;
+        c[KernelAbi.RULE_H_TARGET_D] = f.hTargetD;
+        c[KernelAbi.RULE_E_D] = f.eD;
+        c[KernelAbi.RULE_SIGMA_D] = f.sigmaD;
+        c[KernelAbi.RULE_E_PK] = f.ePK;
+        c[KernelAbi.RULE_ALPHA] = f.alpha;
+        c[KernelAbi.RULE_Z_MIN] = f.zMin;
+        c[KernelAbi.RULE_Z_MAX] = f.zMax;
+        c[KernelAbi.RULE_KZ46] = f.kz46;
         c[KernelAbi.RULE_CA_DELAY] = net.ruleCaDelaySteps[index];
         c[KernelAbi.RULE_GATE_WINDOW] = (int) Math.round(r.ltpGateWindow() / dt);
         c[KernelAbi.RULE_GATED] = r.ltpGated() ? 1 : 0;
-        DecayTable calcium = new DecayTable(dt / r.tauC(), net.steps);
-        DecayTable hDecay = new DecayTable(dt * r.relaxation() / r.tauH(), net.steps);
-        k.addRule(c, r.ltpGateRate() * r.ltpGateWindow(), calcium.lo(), calcium.hi(), hDecay.lo(), hDecay.hi());
+        k.addRule(c, r.ltpGateRate() * r.ltpGateWindow(), f.calcium.lo(), f.calcium.hi(), f.hDecay.lo(), f.hDecay.hi());
     }
 
     /** The real-valued constants of the fast-forward closed forms (backend-sim's LatePhase.of). */
