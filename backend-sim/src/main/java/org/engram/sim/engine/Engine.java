@@ -51,7 +51,6 @@ public abstract class Engine implements Results.Output {
     private int batchesSinceRebalance;
     private final int batchLimit;         // steps a batch may span: the shortest delay of spikes and calcium
     private final IntList[][] batchSpikes; // [member][step in batch]
-    private final boolean[][] batchChanged;
 
     // spike ring: spikes emitted at step t live in slot t % ring while t is within the longest delay
     private final int ring;
@@ -111,9 +110,8 @@ public abstract class Engine implements Results.Output {
             if (pr.plastic()) limit = Math.min(limit, net.ruleCaDelaySteps[pr.rule()]);
         }
         this.batchLimit = t > 1 ? limit : 1;
-        this.batchSpikes = new IntList[t][Math.max(1, limit)];
+        this.batchSpikes = new IntList[t][batchLimit];
         for (IntList[] row : batchSpikes) for (int b = 0; b < row.length; b++) row[b] = new IntList();
-        this.batchChanged = new boolean[t][Math.max(1, limit)];
         this.ring = net.maxDelaySteps + 1;
         this.slot = new int[ring][16];
         this.slotLen = new int[ring];
@@ -455,26 +453,23 @@ public abstract class Engine implements Results.Output {
                 long s = s0 + b;
                 IntList own = batchSpikes[m][b];
                 own.clear();
-                batchChanged[m][b] = stepNeurons(from, to, s, own);
+                memberChanged[m] = stepNeurons(from, to, s, own);   // the run loop needs the last step's
                 inputPhase(null, 0, from, to, s, own);
             }
             memberBusy[m] += System.nanoTime() - t0;
         });
         if (++batchesSinceRebalance == REBALANCE_BATCHES) rebalance();
         stepsBatched += len;
-        boolean changed = false;
         for (int b = 0; b < len; b++) {
             long s = s0 + b;
             spikes.clear();
-            changed = false;
-            for (int m = 0; m < members; m++) {
-                changed |= batchChanged[m][b];
-                publish(batchSpikes[m][b], s, spikes);
-            }
+            for (int m = 0; m < members; m++) publish(batchSpikes[m][b], s, spikes);
             ring(s, spikes);
             record(s, spikes);
             stepsExecuted++;
         }
+        boolean changed = false;
+        for (int m = 0; m < members; m++) changed |= memberChanged[m];
         return changed;
     }
 
