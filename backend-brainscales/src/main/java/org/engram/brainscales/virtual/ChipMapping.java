@@ -134,6 +134,7 @@ public final class ChipMapping {
                 throw new MappingException("plastic-projections", path, "the virtual chip runs one plastic projection's program; "
                         + net.projections().get(plastic.projection()).name() + " is already plastic");
             }
+            List<PlasticStream> plasticStreams = new ArrayList<>();
             for (int j = 0; j < nPre; j++) {
                 int src = offset[pre] + j;
                 // this source's synapses per hemisphere, split where one neuron receives several
@@ -160,22 +161,30 @@ public final class ChipMapping {
                             throw new MappingException("plastic-hemisphere", path, "the plastic synapses reach both hemispheres; the virtual chip's processor serves one");
                         }
                         plasticHemisphere = h;
+                        for (List<int[]> s : entry.getValue()) plasticStreams.add(new PlasticStream(src, j, s));
+                        continue;
                     }
                     for (List<int[]> s : entry.getValue()) {
                         int[] rl = put(fills.get(h), kind, s, q.level(), path);
-                        int chipRow = h * ChipFormat.COLUMNS + rl[0];
-                        route(src, pr, chipRow, rl[1]);
-                        if (pr.plastic()) {
-                            int layoutRow = plasticRows.computeIfAbsent(rl[0], r -> plasticRows.size());
-                            for (int[] x : s) {
-                                plasticAt.put(((long) j << 32) | x[1], new int[]{layoutRow, x[0]});
-                                maxColumn = Math.max(maxColumn, x[0]);
-                            }
-                        }
+                        route(src, pr, h * ChipFormat.COLUMNS + rl[0], rl[1]);
                     }
                 }
             }
             if (pr.plastic()) {
+                // the processor visits every plastic row, so their number is its time: longest streams
+                // first, and a stream no row takes whole is split over rows (one more route per part)
+                plasticStreams.sort((a, b) -> Integer.compare(b.synapses().size(), a.synapses().size()));
+                int h = Math.max(0, plasticHemisphere);
+                for (PlasticStream ps : plasticStreams) {
+                    for (int[] part : putSplit(fills.get(h), ps.synapses(), q.level())) {
+                        route(ps.source(), pr, h * ChipFormat.COLUMNS + part[0], part[1]);
+                        int layoutRow = plasticRows.computeIfAbsent(part[0], r -> plasticRows.size());
+                        for (int k = 2; k < part.length; k += 2) {
+                            plasticAt.put(((long) ps.pre() << 32) | part[k + 1], new int[]{layoutRow, part[k]});
+                            maxColumn = Math.max(maxColumn, part[k]);
+                        }
+                    }
+                }
                 int[] chipRows = new int[plasticRows.size()];
                 plasticRows.forEach((row, layout) -> chipRows[layout] = row);
                 plastic = new PlasticLayout(i, (TwoPhaseRule) pr.synapse(), Math.max(0, plasticHemisphere), chipRows,
@@ -192,6 +201,54 @@ public final class ChipMapping {
                 rows[h * ChipFormat.COLUMNS + r] = new ChipFormat.Row(f.kind.equals("I"), f.weights, f.labels);
             }
         }
+    }
+
+    /** A plastic source's synapses onto one hemisphere ({column, post}), one per column. */
+    private record PlasticStream(int source, int pre, List<int[]> synapses) {}
+
+    /**
+     * Places a plastic stream: whole into the first plastic row that takes it, else part by part, each
+     * part into the row with the most of the remaining columns free (a new row when none has any).
+     * Returns per part {row, label, column, post, column, post, ...}.
+     */
+    private static List<int[]> putSplit(List<RowFill> fills, List<int[]> stream, int level) {
+        for (int r = 0; r < fills.size(); r++) {
+            RowFill f = fills.get(r);
+            if (f.kind.equals("P") && f.used < f.capacity() && stream.stream().noneMatch(x -> f.taken[x[0]])) {
+                return List.of(part(fill(f, r, stream, level), stream));
+            }
+        }
+        List<int[]> parts = new ArrayList<>();
+        List<int[]> left = new ArrayList<>(stream);
+        while (!left.isEmpty()) {
+            int best = -1, most = 0;
+            for (int r = 0; r < fills.size(); r++) {
+                RowFill f = fills.get(r);
+                if (!f.kind.equals("P") || f.used >= f.capacity()) continue;
+                int free = (int) left.stream().filter(x -> !f.taken[x[0]]).count();
+                if (free > most) { best = r; most = free; }
+            }
+            if (best < 0) {
+                fills.add(new RowFill("P"));
+                best = fills.size() - 1;
+            }
+            RowFill f = fills.get(best);
+            List<int[]> here = left.stream().filter(x -> !f.taken[x[0]]).toList();
+            parts.add(part(fill(f, best, here, level), here));
+            left.removeAll(here);
+        }
+        return parts;
+    }
+
+    private static int[] part(int[] rowLabel, List<int[]> synapses) {
+        int[] out = new int[2 + 2 * synapses.size()];
+        out[0] = rowLabel[0];
+        out[1] = rowLabel[1];
+        for (int k = 0; k < synapses.size(); k++) {
+            out[2 + 2 * k] = synapses.get(k)[0];
+            out[3 + 2 * k] = synapses.get(k)[1];
+        }
+        return out;
     }
 
     /** First-fit of a stream into a row of its kind: {row (hemisphere-local), label}. */
