@@ -2,9 +2,11 @@ package org.engram.brainscales.virtual;
 
 import org.engram.brainscales.mapping.HardwareTime;
 import org.engram.hal.model.Experiment;
+import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Stimulus;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,9 @@ import java.util.stream.LongStream;
  * The spikes of the host-driven source populations (spike-train stimuli with forced delivery), generated
  * on the host reproducibly from the experiment seed and quantised to FPGA cycles: Poisson trains draw
  * exponential intervals from a SplittableRandom seeded by (experiment seed, stimulus, neuron); regular,
- * burst and explicit trains are exact. Two spikes of one neuron in one cycle count once.
+ * burst and explicit trains are exact. Two spikes of one neuron in one cycle count once. Poisson trains
+ * pause inside fast-forward windows, as the emulator's background does (the codec refuses other trains
+ * there); being memoryless, a train restarted at a window's end has the same law.
  */
 public final class HostSpikes {
     private HostSpikes() {}
@@ -32,7 +36,7 @@ public final class HostSpikes {
             Population pop = e.network().populations().get(p);
             for (int local : st.select().resolve(pop.size())) {
                 int g = populationOffsets[p] + local;
-                long[] add = train(st, e.seed(), s, local, time, e.protocol().duration());
+                long[] add = train(st, e.seed(), s, local, time, e.protocol().duration(), e.protocol().fastForward());
                 long[] merged = Arrays.copyOf(out[g], out[g].length + add.length);
                 System.arraycopy(add, 0, merged, out[g].length, add.length);
                 out[g] = LongStream.of(merged).sorted().distinct().toArray();
@@ -46,7 +50,8 @@ public final class HostSpikes {
         throw new IllegalArgumentException("no population " + name);
     }
 
-    private static long[] train(Stimulus st, long seed, int stimulus, int neuron, HardwareTime time, double duration) {
+    private static long[] train(Stimulus st, long seed, int stimulus, int neuron, HardwareTime time, double duration,
+                                List<FastForward> paused) {
         LongStream.Builder b = LongStream.builder();
         switch (st) {
             case Stimulus.Poisson p -> {
@@ -54,8 +59,10 @@ public final class HostSpikes {
                 double rate = p.rate() * p.sources();
                 for (int r = 0; r < p.repeats() && rate > 0; r++) {
                     double start = p.start() + r * p.period(), stop = Math.min(duration, p.stop() + r * p.period());
-                    for (double t = start - Math.log(1 - rng.nextDouble()) / rate; t < stop; t -= Math.log(1 - rng.nextDouble()) / rate) {
-                        b.add(time.cycles(t));
+                    for (double[] span : active(start, stop, paused)) {
+                        for (double t = span[0] - Math.log(1 - rng.nextDouble()) / rate; t < span[1]; t -= Math.log(1 - rng.nextDouble()) / rate) {
+                            b.add(time.cycles(t));
+                        }
                     }
                 }
             }
@@ -78,5 +85,18 @@ public final class HostSpikes {
             default -> throw new IllegalArgumentException("stimulus " + st.name() + " is not a spike train");
         }
         return b.build().toArray();
+    }
+
+    /** [start, stop) without the (sorted, disjoint) fast-forward windows. */
+    static List<double[]> active(double start, double stop, List<FastForward> paused) {
+        List<double[]> out = new ArrayList<>();
+        double from = start;
+        for (FastForward f : paused) {
+            if (f.stop() <= from || f.start() >= stop) continue;
+            if (f.start() > from) out.add(new double[]{from, f.start()});
+            from = Math.max(from, f.stop());
+        }
+        if (from < stop) out.add(new double[]{from, stop});
+        return out;
     }
 }

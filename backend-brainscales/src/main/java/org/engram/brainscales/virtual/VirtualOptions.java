@@ -16,6 +16,8 @@ public record VirtualOptions(double speedUp, double spread, double trialNoise, l
     public static final double DEFAULT_SPREAD = 0.03, DEFAULT_TRIAL_NOISE = 0.1;
     /** 25 cycles = 200 ns: 0.2 ms biological at 1000x, the emulator's step; it divides the 1 ms processor period. */
     public static final int DEFAULT_STEP = 25;
+    /** Without step=, the step is the emulator's 0.2 ms biological at the speed-up (125 cycles at 200x). */
+    static final double DEFAULT_STEP_BIOLOGICAL = 2e-4;
     public static final VirtualOptions DEFAULT = new VirtualOptions(HardwareTime.DEFAULT_SPEED_UP, DEFAULT_SPREAD,
             DEFAULT_TRIAL_NOISE, 1, null, DEFAULT_STEP, Binding.FFM);
 
@@ -50,7 +52,7 @@ public record VirtualOptions(double speedUp, double spread, double trialNoise, l
         double speedUp = o.speedUp, spread = o.spread, noise = o.trialNoise;
         long seed = o.chipSeed;
         Path cal = null;
-        int step = o.stepCycles;
+        Integer step = null;
         Binding binding = o.binding;
         for (String kv : uri.substring(q + 1).split("&")) {
             if (kv.isEmpty()) continue;
@@ -76,6 +78,17 @@ public record VirtualOptions(double speedUp, double spread, double trialNoise, l
                 throw new IllegalArgumentException("option " + p[0] + " in " + uri + ": '" + p[1] + "' is not a number");
             }
         }
-        return new VirtualOptions(speedUp, spread, noise, seed, cal, step, binding);
+        return new VirtualOptions(speedUp, spread, noise, seed, cal, step != null ? step : defaultStep(speedUp, uri), binding);
+    }
+
+    /** 0.2 ms biological in cycles at the speed-up; a speed-up where that is no whole number needs step=. */
+    static int defaultStep(double speedUp, String uri) {
+        HardwareTime time = new HardwareTime(speedUp);
+        long cycles = time.cycles(DEFAULT_STEP_BIOLOGICAL);
+        if (cycles < 1 || cycles > 1024 || Math.abs(time.biological(cycles) - DEFAULT_STEP_BIOLOGICAL) > 1e-9 * DEFAULT_STEP_BIOLOGICAL) {
+            throw new IllegalArgumentException("at speedup=" + speedUp + " the default step of 0.2 ms biological is "
+                    + time.toHardware(DEFAULT_STEP_BIOLOGICAL) / HardwareTime.CYCLE_SECONDS + " cycles, not a whole number in 1..1024: give step= (cycles) in " + uri);
+        }
+        return (int) cycles;
     }
 }
