@@ -24,8 +24,8 @@ import java.util.List;
  * names the rule, the element (a path into the experiment), the amount and a remedy.
  */
 public final class FitCheck {
-    /** Bytes of plasticity state per plastic synapse on the processors: c, h, z and the spike count as 16-bit words. */
-    public static final int PPU_BYTES_PER_SYNAPSE = 8;
+    /** Bytes of plasticity state per plastic synapse on the processors: c, h, z, the spike count and the empty-slot mask as 16-bit words. */
+    public static final int PPU_BYTES_PER_SYNAPSE = 10;
     public static final int PPU_SRAM_BYTES = 16 * 1024;
     /** The shortest delay the FPGA's event loopback can realise, hardware seconds. */
     public static final double MIN_LOOPBACK_DELAY = 1e-6;
@@ -118,7 +118,7 @@ public final class FitCheck {
     }
 
     /** Four significant digits without trailing zeros (0.0005, 0.06). */
-    static String plain(double x) {
+    public static String plain(double x) {
         return new java.math.BigDecimal(x, new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
@@ -181,7 +181,7 @@ public final class FitCheck {
         long bytes = synapses * PPU_BYTES_PER_SYNAPSE;
         if (bytes > PPU_SRAM_BYTES) {
             out.add(new Issue(Severity.WARNING, "processor-memory", path, String.format(
-                    "%d plastic synapses need %.1f KiB of c, h, z and spike counts, more than the processors' %d KiB SRAM: the state lives in FPGA memory and each update step pays for the transfers",
+                    "%d plastic synapses need %.1f KiB of c, h, z, spike counts and slot masks, more than the processors' %d KiB SRAM: the state lives in FPGA memory and each update step pays for the transfers",
                     synapses, bytes / 1024.0, PPU_SRAM_BYTES / 1024), ""));
         }
     }

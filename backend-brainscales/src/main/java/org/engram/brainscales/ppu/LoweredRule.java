@@ -19,6 +19,8 @@ public record LoweredRule(TwoPhaseRule rule, UpdatePeriods periods, SynapseLayou
                           MemoryMap memory, PpuProgram fast, PpuProgram slow, Map<String, Integer> words,
                           Map<String, Scaled> factors, int drawsPerFastBlock, int drawsPerSlowBlock) {
     public static final String C = "C", H = "H", Z = "Z", PRE = "PRE", POST = "POST", P = "P", THETA = "THETA", W = "W";
+    /** Per synapse slot: −1 where the slot holds no synapse (its column's Σ|h − h0| must not count it), 0 otherwise. */
+    public static final String DEAD = "DEAD";
 
     public LoweredRule {
         words = Map.copyOf(words);

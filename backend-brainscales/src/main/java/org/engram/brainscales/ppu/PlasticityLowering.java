@@ -25,7 +25,8 @@ import java.util.Map;
  * <pre>
  *   p ← p + shrStoch(mulFrac(αΘ − p, Kp), Sp)                 (Θ: synthesis flag of the previous slow step)
  *   for each row: d = h − h0; z ← clamp(z + shrStoch(mulFrac(mulFrac(zT − z, p), Kz), Sz)) with zT = z_max if
- *   d ≥ θtag, z_min if −d ≥ θtag, else z (no change); Σ ← Σ +sat |d|; h ← h − shrStoch(mulFrac(d, Kr), Sr)
+ *   d ≥ θtag, z_min if −d ≥ θtag, else z (no change); Σ ← Σ +sat |d| (0 for slots without a synapse, region DEAD);
+ *   h ← h − shrStoch(mulFrac(d, Kr), Sr)
  *   Θ ← Σ ≥ θpro
  * </pre>
  */
@@ -108,7 +109,7 @@ public final class PlasticityLowering {
     static MemoryMap place(SynapseLayout layout, CostModel cost) {
         long free = cost.dataSramBytes();
         List<Region> out = new ArrayList<>();
-        String[] order = {LoweredRule.POST, LoweredRule.P, LoweredRule.THETA, LoweredRule.C, LoweredRule.H, LoweredRule.PRE, LoweredRule.Z};
+        String[] order = {LoweredRule.POST, LoweredRule.P, LoweredRule.THETA, LoweredRule.C, LoweredRule.H, LoweredRule.PRE, LoweredRule.Z, LoweredRule.DEAD};
         for (String name : order) {
             boolean perColumn = name.equals(LoweredRule.POST) || name.equals(LoweredRule.P) || name.equals(LoweredRule.THETA);
             int vectors = perColumn ? layout.columnBlocks() : layout.blocks();
@@ -225,7 +226,7 @@ public final class PlasticityLowering {
     // slow-program registers
     private static final int ALPHA = 0, KPR = 1, H0 = 2, TAG = 3, ZMAX = 4, ZMIN = 5, KZ = 6, KR = 7, PRO = 8, Z0 = 9,
             PV = 10, TH = 11, TGT = 12, T2 = 13, RN = 14, ACC = 15, HV = 16, ZV = 17, D = 18, ND2 = 19, TP = 20, TD = 21,
-            ZT = 22, U = 23, A = 24;
+            ZT = 22, U = 23, A = 24, DV = 25;
 
     static PpuProgram slow(SynapseLayout layout, Map<String, Integer> w, Map<String, Scaled> f) {
         List<Instr> pro = new ArrayList<>();
@@ -268,6 +269,10 @@ public final class PlasticityLowering {
         row.add(new Binary(Op.MIN, ZV, ZV, ZMAX));
         row.add(new Binary(Op.MAX, ZV, ZV, ZMIN));
         row.add(new Binary(Op.MAX, A, D, ND2));
+        // a slot without a synapse still integrates its column's postsynaptic calcium and drifts; it must
+        // not count towards the neuron's protein synthesis
+        row.add(new Instr.Load(DV, LoweredRule.DEAD, blk));
+        row.add(new Instr.Select(A, DV, Z0, A));
         row.add(new Binary(Op.ADD_SAT, ACC, ACC, A));
         scaled(row, T2, D, KR, f.get("Kr").shift(), RN, col);
         row.add(new Binary(Op.SUB_SAT, HV, HV, T2));

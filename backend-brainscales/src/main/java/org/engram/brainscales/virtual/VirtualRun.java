@@ -113,7 +113,7 @@ final class VirtualRun {
             }
             chip.loadProgram(ProgramEncoding.container(rule, pl.hemisphere(), pl.rows(), fastCycles, e.seed()));
             base = ProgramEncoding.place(rule.memory());
-            initialise(chip, rule, base);
+            initialise(chip, rule, base, pl);
         }
         List<PlasticTrace> pTraces = plasticTraces(recs, pl, rule);
 
@@ -223,8 +223,8 @@ final class VirtualRun {
         return a / x * b;
     }
 
-    /** h = h_init and z = z_init in every lane of the layout (processor memory starts at zero otherwise). */
-    private static void initialise(ChipDriver chip, LoweredRule rule, Map<String, Integer> base) {
+    /** h = h_init and z = z_init in every lane of the layout (processor memory starts at zero otherwise), DEAD marks the empty slots. */
+    private static void initialise(ChipDriver chip, LoweredRule rule, Map<String, Integer> base, ChipMapping.PlasticLayout pl) {
         int h = Fixed.word("h_init", rule.rule().hInit(), Formats.H_FRAC), z = Fixed.word("z_init", rule.rule().zInit(), Formats.Z_FRAC);
         int words = rule.layout().blocks() * ProgramEncoding.WORDS_PER_VECTOR;
         int[] hw = new int[words], zw = new int[words];
@@ -232,6 +232,14 @@ final class VirtualRun {
         Arrays.fill(zw, (z & 0xFFFF) | (z << 16));
         chip.writeMemory(ChipFormat.MEM_PPU + base.get(LoweredRule.H), hw);
         chip.writeMemory(ChipFormat.MEM_PPU + base.get(LoweredRule.Z), zw);
+        // slots of the plastic rows without a synapse: -1 in DEAD (lane = column % 64, two lanes per word)
+        int[] dead = new int[words];
+        Arrays.fill(dead, -1);
+        for (int[] at : pl.synapses().values()) {
+            int vec = at[0] * pl.columnBlocks() + at[1] / 64, lane = at[1] % 64, word = vec * ProgramEncoding.WORDS_PER_VECTOR + lane / 2;
+            dead[word] &= (lane & 1) == 0 ? 0xFFFF0000 : 0x0000FFFF;
+        }
+        chip.writeMemory(ChipFormat.MEM_PPU + base.get(LoweredRule.DEAD), dead);
     }
 
     /** Events of the host sources' spikes through their routes, in time order, inside the protocol. */

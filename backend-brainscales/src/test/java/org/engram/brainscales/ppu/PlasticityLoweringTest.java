@@ -64,7 +64,7 @@ class PlasticityLoweringTest {
         assertEquals(Region.Memory.EXTERNAL, mid.region("PRE").memory());
         assertEquals(Region.Memory.EXTERNAL, mid.region("Z").memory());
         MemoryMap hemi = lower(SynapseLayout.HEMISPHERE).memory();
-        assertEquals(4 * 128 * 1024, hemi.bytes(Region.Memory.EXTERNAL), "C, H, PRE, Z: 128 KiB each");
+        assertEquals(5 * 128 * 1024, hemi.bytes(Region.Memory.EXTERNAL), "C, H, PRE, Z, DEAD: 128 KiB each");
         assertEquals(Region.Memory.SYNAPSE_ARRAY, hemi.region("W").memory());
     }
 
