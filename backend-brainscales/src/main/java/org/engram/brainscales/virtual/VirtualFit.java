@@ -3,11 +3,15 @@ package org.engram.brainscales.virtual;
 import org.engram.brainscales.mapping.ChipGeometry;
 import org.engram.brainscales.mapping.FitCheck;
 import org.engram.brainscales.mapping.HardwareTime;
+import org.engram.brainscales.ppu.CostModel;
+import org.engram.brainscales.ppu.PlasticityLowering;
+import org.engram.brainscales.ppu.SynapseLayout;
 import org.engram.brainscales.ppu.UpdatePeriods;
 import org.engram.hal.device.FitReport;
 import org.engram.hal.device.FitReport.Issue;
 import org.engram.hal.device.FitReport.Severity;
 import org.engram.hal.model.Experiment;
+import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Projection;
 import org.engram.hal.model.Recording;
@@ -36,7 +40,8 @@ public final class VirtualFit {
     public static Result check(String uri, Experiment e, VirtualOptions o) {
         HardwareTime time = o.time();
         FitCheck.Result base = FitCheck.check(uri, e, time, ChipGeometry.BSS2, Double.NaN);
-        List<Issue> out = new ArrayList<>(base.report().issues());
+        // processor time is judged below on the chip's own layout (host sources take no circuits, rows packed)
+        List<Issue> out = new ArrayList<>(base.report().issues().stream().filter(x -> !x.rule().equals("processor-time")).toList());
         if (base.placement().circuitsFit() && base.placement().merge() > 1) {
             out.add(error("merged-circuits", "network", "the placement merges " + base.placement().merge()
                     + " circuits per neuron; the virtual chip models one circuit per neuron", "lower the fan-in"));
@@ -77,18 +82,42 @@ public final class VirtualFit {
             out.add(error("plasticity-windows", "protocol.plasticity", "plasticity windows (switching the processors' program on and off) are not realised",
                     "remove them"));
         }
-        if (!e.protocol().fastForward().isEmpty()) {
-            out.add(error("fast-forward", "protocol.fast_forward", "the chip runs in real (accelerated) time; it cannot fast-forward", "remove fast_forward"));
+        for (int i = 0; i < e.protocol().fastForward().size(); i++) {
+            FastForward f = e.protocol().fastForward().get(i);
+            out.add(new Issue(Severity.WARNING, "fast-forward-realtime", "protocol.fast_forward[" + i + "]", String.format(
+                    "the chip cannot skip time: [%s s, %s s) runs in accelerated real time (%.4g s of hardware time at %.0fx) with the Poisson stimuli paused, as the emulator pauses them; the emulator also silences the neurons there, the chip does not (a network that fires without input keeps firing)",
+                    FitCheck.plain(f.start()), FitCheck.plain(f.stop()), time.toHardware(f.stop() - f.start()), time.speedUp()), ""));
         }
         recordings(out, e, time, o);
         if (out.stream().noneMatch(x -> x.severity() == Severity.ERROR)) {
             try {
-                ChipMapping.of(e, time, base.quantisation(), hosts);
+                processorTime(out, ChipMapping.of(e, time, base.quantisation(), hosts), time);
             } catch (MappingException m) {
                 out.add(error(m.rule(), m.element(), m.getMessage(), "reduce the network"));
             }
         }
         return new Result(new FitReport(uri, out), base, hosts);
+    }
+
+    /**
+     * Whether the processor's fast update (calcium and early phase every fast period) of the plastic rows
+     * the mapping packed fits in the period at this speed-up, with the fast period a whole number of steps.
+     */
+    private static void processorTime(List<Issue> out, ChipMapping map, HardwareTime time) {
+        ChipMapping.PlasticLayout pl = map.plastic();
+        if (pl == null) return;
+        String path = "network.projections[" + pl.projection() + "]";
+        UpdatePeriods periods = UpdatePeriods.DEFAULT;
+        var layout = new SynapseLayout(pl.rows().length, pl.columnBlocks());
+        long cycles = PlasticityLowering.lower(pl.rule(), periods, layout, pl.scale(), CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
+        double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();
+        if (cycles > available) {
+            double speedUp = time.speedUp() * available / cycles;
+            out.add(error("processor-time", path, String.format(
+                    "the processor's fast update of %d plastic rows x %d column blocks (calcium and early phase every %s s) takes %d cycles, the period has %.0f at %.0fx (%.2fx too slow)",
+                    layout.rows(), layout.columnBlocks(), FitCheck.plain(periods.fast()), cycles, available, time.speedUp(), cycles / available),
+                    String.format("lower the speed-up to %.4g or less (the time constants allow down to about 167x), or fewer plastic synapses per neuron (rows = the largest plastic fan-in)", speedUp)));
+        }
     }
 
     static SpikeDelivery delivery(Stimulus s) {
