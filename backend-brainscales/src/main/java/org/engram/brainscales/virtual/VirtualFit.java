@@ -91,7 +91,7 @@ public final class VirtualFit {
         recordings(out, e, time, o);
         if (out.stream().noneMatch(x -> x.severity() == Severity.ERROR)) {
             try {
-                processorTime(out, ChipMapping.of(e, time, base.quantisation(), hosts), time);
+                processorTime(out, ChipMapping.of(e, time, base.quantisation(), hosts), time, o.stepCycles());
             } catch (MappingException m) {
                 out.add(error(m.rule(), m.element(), m.getMessage(), "reduce the network"));
             }
@@ -103,11 +103,18 @@ public final class VirtualFit {
      * Whether the processor's fast update (calcium and early phase every fast period) of the plastic rows
      * the mapping packed fits in the period at this speed-up, with the fast period a whole number of steps.
      */
-    private static void processorTime(List<Issue> out, ChipMapping map, HardwareTime time) {
+    private static void processorTime(List<Issue> out, ChipMapping map, HardwareTime time, int stepCycles) {
         ChipMapping.PlasticLayout pl = map.plastic();
         if (pl == null) return;
         String path = "network.projections[" + pl.projection() + "]";
         UpdatePeriods periods = UpdatePeriods.DEFAULT;
+        long fastCycles = time.cycles(periods.fast());
+        if (Math.abs(time.biological(fastCycles) - periods.fast()) > 1e-9 * periods.fast() || fastCycles % stepCycles != 0) {
+            out.add(error("processor-period", path, String.format(
+                    "the processor period %s s is %.4g cycles at %.0fx: it must be a whole number of cycles and of %d-cycle steps",
+                    FitCheck.plain(periods.fast()), time.toHardware(periods.fast()) / HardwareTime.CYCLE_SECONDS, time.speedUp(), stepCycles),
+                    "choose a speed-up where 1 ms is a whole number of 8 ns cycles (200, 250, 500, 1000) and a step that divides it"));
+        }
         var layout = new SynapseLayout(pl.rows().length, pl.columnBlocks());
         long cycles = PlasticityLowering.lower(pl.rule(), periods, layout, pl.scale(), CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
         double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();

@@ -127,6 +127,9 @@ class NetworkConsolidationOnChipTest {
         assertTrue(issue.message().contains("11 plastic rows x 1 column blocks") && issue.message().contains("takes 1237 cycles")
                 && issue.message().contains("has 250 at 1000x"), issue.message());
         assertTrue(issue.remedy().contains("lower the speed-up to 202.1"), issue.remedy());
+        // at 180x the update fits, but 1 ms is 694.4 cycles: no whole number of processor cycles
+        FitReport at180 = Devices.open("brainscales2:virtual?speedup=180&step=1").check(example());
+        assertTrue(at180.issues().stream().anyMatch(i -> i.rule().equals("processor-period") && i.message().contains("694.4 cycles")), at180.toString());
     }
 
     /** The example with the recall 10 s after learning (at 20 s, no fast-forward), as P1's early recall. */
