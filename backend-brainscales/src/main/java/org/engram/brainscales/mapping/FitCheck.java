@@ -152,17 +152,27 @@ public final class FitCheck {
             return;
         }
         UpdatePeriods periods = UpdatePeriods.DEFAULT;
-        double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();
+        double available = cyclesPerFastPeriod(time);
         for (Placement.HemisphereUse h : placement.hemispheres()) {
             if (h.plasticRows() == 0) continue;
             var layout = new SynapseLayout(Math.min(256, h.plasticRows()), Math.max(1, Math.min(4, (h.circuits() + 63) / 64)));
-            long cycles = PlasticityLowering.lower(r, periods, layout, scale, CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
+            long cycles = fastUpdateCycles(r, layout, scale);
             if (cycles <= available) continue;
             out.add(new Issue(Severity.ERROR, "processor-time", path, String.format(
                     "hemisphere %d: the processor's %s-synapse fast update (calcium and early phase every %s s) takes %d cycles, the period has %.0f at %.0fx (%.1fx too slow)",
                     h.index(), layout.synapses(), plain(periods.fast()), cycles, available, time.speedUp(), cycles / available),
                     remedy(time.speedUp() * available / cycles)));
         }
+    }
+
+    /** Processor cycles (CostModel.ASSUMED) in one fast period (UpdatePeriods.DEFAULT) at the speed-up. */
+    public static double cyclesPerFastPeriod(HardwareTime time) {
+        return time.toHardware(UpdatePeriods.DEFAULT.fast()) * CostModel.ASSUMED.clockHz();
+    }
+
+    /** Cycles of the lowered rule's fast update of a layout (CostModel.ASSUMED, UpdatePeriods.DEFAULT). */
+    public static long fastUpdateCycles(TwoPhaseRule r, SynapseLayout layout, double scale) {
+        return PlasticityLowering.lower(r, UpdatePeriods.DEFAULT, layout, scale, CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
     }
 
     private static String remedy(double speedUp) {

@@ -3,8 +3,6 @@ package org.engram.brainscales.virtual;
 import org.engram.brainscales.mapping.ChipGeometry;
 import org.engram.brainscales.mapping.FitCheck;
 import org.engram.brainscales.mapping.HardwareTime;
-import org.engram.brainscales.ppu.CostModel;
-import org.engram.brainscales.ppu.PlasticityLowering;
 import org.engram.brainscales.ppu.SynapseLayout;
 import org.engram.brainscales.ppu.UpdatePeriods;
 import org.engram.hal.device.FitReport;
@@ -108,16 +106,15 @@ public final class VirtualFit {
         if (pl == null) return;
         String path = "network.projections[" + pl.projection() + "]";
         UpdatePeriods periods = UpdatePeriods.DEFAULT;
-        long fastCycles = time.cycles(periods.fast());
-        if (Math.abs(time.biological(fastCycles) - periods.fast()) > 1e-9 * periods.fast() || fastCycles % stepCycles != 0) {
+        if (!wholeSteps(time, periods.fast(), stepCycles)) {
             out.add(error("processor-period", path, String.format(
                     "the processor period %s s is %.4g cycles at %.0fx: it must be a whole number of cycles and of %d-cycle steps",
                     FitCheck.plain(periods.fast()), time.toHardware(periods.fast()) / HardwareTime.CYCLE_SECONDS, time.speedUp(), stepCycles),
                     "choose a speed-up where 1 ms is a whole number of 8 ns cycles (200, 250, 500, 1000) and a step that divides it"));
         }
         var layout = new SynapseLayout(pl.rows().length, pl.columnBlocks());
-        long cycles = PlasticityLowering.lower(pl.rule(), periods, layout, pl.scale(), CostModel.ASSUMED).fastCycles(CostModel.ASSUMED);
-        double available = time.toHardware(periods.fast()) * CostModel.ASSUMED.clockHz();
+        long cycles = FitCheck.fastUpdateCycles(pl.rule(), layout, pl.scale());
+        double available = FitCheck.cyclesPerFastPeriod(time);
         if (cycles > available) {
             double speedUp = time.speedUp() * available / cycles;
             out.add(error("processor-time", path, String.format(
@@ -125,6 +122,12 @@ public final class VirtualFit {
                     layout.rows(), layout.columnBlocks(), FitCheck.plain(periods.fast()), cycles, available, time.speedUp(), cycles / available),
                     String.format("lower the speed-up to %.4g or less (the time constants allow down to about 167x), or fewer plastic synapses per neuron (rows = the largest plastic fan-in)", speedUp)));
         }
+    }
+
+    /** Whether {@code seconds} (biological) is a whole number of cycles and of {@code stepCycles}-cycle steps. */
+    static boolean wholeSteps(HardwareTime time, double seconds, int stepCycles) {
+        long cycles = time.cycles(seconds);
+        return Math.abs(time.biological(cycles) - seconds) <= 1e-9 * seconds && cycles % stepCycles == 0;
     }
 
     static SpikeDelivery delivery(Stimulus s) {

@@ -107,7 +107,7 @@ final class VirtualRun {
             rule = PlasticityLowering.lower(pl.rule(), periods, new SynapseLayout(pl.rows().length, pl.columnBlocks()), pl.scale(),
                     CostModel.ASSUMED);
             fastCycles = time.cycles(periods.fast());
-            if (Math.abs(time.biological(fastCycles) - periods.fast()) > 1e-9 * periods.fast() || fastCycles % o.stepCycles() != 0) {
+            if (!VirtualFit.wholeSteps(time, periods.fast(), o.stepCycles())) {   // the fit check reports it; a run never starts wrong
                 throw new IllegalArgumentException("the processor period " + periods.fast() + " s is " + time.toHardware(periods.fast()) / HardwareTime.CYCLE_SECONDS
                         + " cycles at " + o.speedUp() + "x: it must be a whole number of cycles and of " + o.stepCycles() + "-cycle steps");
             }
