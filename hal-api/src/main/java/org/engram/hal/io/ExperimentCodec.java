@@ -2,6 +2,11 @@ package org.engram.hal.io;
 
 import org.engram.hal.model.*;
 import org.engram.hal.model.LifParameters;
+import org.engram.hal.model.Activation;
+import org.engram.hal.model.InputSource;
+import org.engram.hal.model.RateParameters;
+import org.engram.hal.model.SynapseValues;
+import org.engram.proto.v1.Values;
 import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Reduction;
 import org.engram.hal.model.SpikeDelivery;
@@ -140,22 +145,85 @@ public final class ExperimentCodec {
     private org.engram.hal.model.Population population(String path, org.engram.proto.v1.Population m) {
         if (m.getName().isBlank()) fail(path + ".name", "missing: every population needs a name");
         if (m.getSize() == 0) fail(path + ".size", "must be at least 1");
+        NeuronModel model = switch (m.getModelCase()) {
+            case LIF -> lif(path + ".lif", m.getLif());
+            case RATE -> rate(path + ".rate", m.getRate());
+            case INPUT -> input(path + ".input", m.getInput(), m.getSize());
+            case MODEL_NOT_SET -> LifParameters.DEFAULT;
+        };
+        // spiking populations obey Dale's law unless told otherwise; rate and input populations mix signs
+        boolean spiking = model == null || model.spiking();
         org.engram.hal.model.NeuronKind kind = switch (m.getKind()) {
             case INHIBITORY -> org.engram.hal.model.NeuronKind.INHIBITORY;
-            case EXCITATORY, NEURON_KIND_UNSPECIFIED -> org.engram.hal.model.NeuronKind.EXCITATORY;
+            case EXCITATORY -> org.engram.hal.model.NeuronKind.EXCITATORY;
+            case MIXED -> org.engram.hal.model.NeuronKind.MIXED;
+            case NEURON_KIND_UNSPECIFIED -> spiking ? org.engram.hal.model.NeuronKind.EXCITATORY : org.engram.hal.model.NeuronKind.MIXED;
             default -> {
                 fail(path + ".kind", "unknown kind");
                 yield org.engram.hal.model.NeuronKind.EXCITATORY;
             }
         };
-        LifParameters lif = m.hasLif() ? lif(path + ".lif", m.getLif()) : LifParameters.DEFAULT;
+        if (model instanceof InputSource && m.getHeterogeneityCount() > 0) {
+            fail(path + ".heterogeneity", "an input population has no parameters to spread");
+        }
         List<org.engram.hal.model.Heterogeneity> het = new ArrayList<>();
-        for (int i = 0; i < m.getHeterogeneityCount(); i++) {
-            var h = heterogeneity(path + ".heterogeneity[" + i + "]", m.getHeterogeneity(i));
+        for (int i = 0; i < m.getHeterogeneityCount() && model != null; i++) {
+            var h = heterogeneity(path + ".heterogeneity[" + i + "]", m.getHeterogeneity(i), model, m.getSize());
             if (h != null) het.add(h);
         }
-        if (lif == null || m.getName().isBlank() || m.getSize() == 0) return null;
-        return build(path, () -> new org.engram.hal.model.Population(m.getName(), m.getSize(), kind, lif, het));
+        if (model == null || m.getName().isBlank() || m.getSize() == 0) return null;
+        return build(path, () -> new org.engram.hal.model.Population(m.getName(), m.getSize(), kind, model, het));
+    }
+
+    private RateParameters rate(String path, org.engram.proto.v1.RateParameters m) {
+        RateParameters d = RateParameters.DEFAULT;
+        double tau = positive(path + ".tau", m.getTau(), Dimension.TIME, d.tau());
+        Activation f = switch (m.getActivation()) {
+            case TANH, ACTIVATION_UNSPECIFIED -> Activation.TANH;
+            case RELU -> Activation.RELU;
+            case IDENTITY -> Activation.IDENTITY;
+            default -> {
+                fail(path + ".activation", "unknown activation: TANH, RELU or IDENTITY");
+                yield Activation.TANH;
+            }
+        };
+        double sigma = number(path + ".sigma", m.hasSigma(), m.getSigma(), d.sigma());
+        if (sigma < 0) fail(path + ".sigma", "must not be negative, got " + sigma);
+        double vInit = number(path + ".v_init", m.hasVInit(), m.getVInit(), d.vInit());
+        return build(path, () -> new RateParameters(tau, f, sigma, vInit));
+    }
+
+    private InputSource input(String path, org.engram.proto.v1.InputSource m, int dims) {
+        double interval = positive(path + ".sample_interval", m.getSampleInterval(), Dimension.TIME, InputSource.DEFAULT_SAMPLE_INTERVAL);
+        InputSource.Series series = switch (m.getKindCase()) {
+            case GENERATOR -> {
+                var g = m.getGenerator();
+                if (g.getName().isBlank()) fail(path + ".generator.name", "missing: e.g. lorenz");
+                yield build(path + ".generator", () -> new InputSource.Generator(g.getName(), g.getParametersMap(), g.getSeed()));
+            }
+            case DATA -> {
+                var v = m.getData().getValuesList();
+                if (v.isEmpty()) fail(path + ".data.values", "empty: an input needs at least one sample");
+                else if (dims > 0 && v.size() % dims != 0) {
+                    fail(path + ".data.values", v.size() + " values are not a whole number of samples of " + dims
+                            + " dimensions (the population's size)");
+                }
+                double[] a = new double[v.size()];
+                for (int i = 0; i < a.length; i++) a[i] = v.get(i);
+                yield build(path + ".data", () -> new InputSource.Data(a));
+            }
+            case FILE -> {
+                fail(path + ".file", "input files are read when the experiment file is loaded (ExperimentFiles.read); "
+                        + "an experiment sent to a device carries the samples as input.data");
+                yield null;
+            }
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give generator, file or data");
+                yield null;
+            }
+        };
+        if (series == null) return null;
+        return build(path, () -> new InputSource(series, interval, m.getZscore()));
     }
 
     private LifParameters lif(String path, org.engram.proto.v1.LifParameters m) {
@@ -170,48 +238,120 @@ public final class ExperimentCodec {
         return build(path, () -> new LifParameters(tauMem, r, vRest, vTh, vReset, tRef, tauSyn));
     }
 
-    private org.engram.hal.model.Heterogeneity heterogeneity(String path, org.engram.proto.v1.Heterogeneity m) {
-        LifParameter param = LifParameter.byField(m.getParameter());
+    private org.engram.hal.model.Heterogeneity heterogeneity(String path, org.engram.proto.v1.Heterogeneity m, NeuronModel model,
+                                                             int size) {
+        ModelParameter param = model.parameter(m.getParameter());
         if (param == null) {
-            fail(path + ".parameter", "unknown LIF parameter '" + m.getParameter() + "': one of "
-                    + java.util.Arrays.stream(LifParameter.values()).map(LifParameter::fieldName).toList());
+            fail(path + ".parameter", "unknown " + model.modelName() + " parameter '" + m.getParameter() + "': one of "
+                    + model.parameters().stream().map(ModelParameter::name).toList());
             return null;
         }
-        Dimension dim = param.dimension();
+        if (m.hasDistribution() == m.hasValues()) {
+            fail(path, "give a distribution or values (one value per neuron), not " + (m.hasValues() ? "both" : "neither"));
+            return null;
+        }
+        if (m.hasValues()) {
+            double[] v = values(path + ".values", m.getValues(), param.dimension());
+            if (v == null) return null;
+            if (v.length != size) fail(path + ".values", v.length + " values for a population of " + size + " neurons");
+            for (int i = 0; i < v.length; i++) {
+                if (param.positive() && !(v[i] > 0)) fail(path + ".values.values[" + i + "]", param.name() + " must be positive, got " + v[i]);
+            }
+            return build(path, () -> new org.engram.hal.model.Heterogeneity(param.name(), null, v, m.getSeed()));
+        }
         String dp = path + ".distribution";
-        var d = m.getDistribution();
-        org.engram.hal.model.Distribution dist = switch (d.getKindCase()) {
+        org.engram.hal.model.Distribution dist = distribution(dp, m.getDistribution(), param.dimension());
+        if (dist == null) return null;
+        if (param.positive() && dist instanceof org.engram.hal.model.Distribution.Normal n && !(n.min() > 0)) {
+            fail(dp + ".normal.min", "a time constant drawn from a normal distribution needs a positive min");
+        }
+        if (param.positive() && dist instanceof org.engram.hal.model.Distribution.Uniform u && !(u.low() > 0)) {
+            fail(dp + ".uniform.low", param.name() + " must be positive: a uniform distribution for it needs a positive low");
+        }
+        return build(path, () -> new org.engram.hal.model.Heterogeneity(param.name(), dist, null, m.getSeed()));
+    }
+
+    /** A quantity in {@code dim}, or a plain number when {@code dim} is null (dimensionless). */
+    private double value(String path, String text, Dimension dim, double dflt) {
+        if (dim != null) return quantity(path, text, dim, dflt);
+        if (text.isBlank()) return dflt;
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (Double.isFinite(v)) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        fail(path, "'" + text + "' is not a finite dimensionless number");
+        return dflt;
+    }
+
+    /** Explicit values in their unit (the dimension's base unit when empty), converted to the base unit. */
+    private double[] values(String path, Values m, Dimension dim) {
+        double factor = 1;
+        if (!m.getUnit().isBlank()) {
+            if (dim == null) {
+                fail(path + ".unit", "these values are dimensionless: leave the unit out, got '" + m.getUnit() + "'");
+                return null;
+            }
+            try {
+                factor = Quantities.parse("1 " + m.getUnit(), dim);
+            } catch (IllegalArgumentException ex) {
+                fail(path + ".unit", ex.getMessage());
+                return null;
+            }
+        }
+        double[] v = new double[m.getValuesCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = m.getValues(i) * factor;
+            if (!Double.isFinite(v[i])) fail(path + ".values[" + i + "]", "must be finite, got " + m.getValues(i));
+        }
+        return v;
+    }
+
+    private org.engram.hal.model.Distribution distribution(String dp, org.engram.proto.v1.Distribution d, Dimension dim) {
+        return switch (d.getKindCase()) {
             case NORMAL -> {
                 var n = d.getNormal();
-                double mean = quantity(dp + ".normal.mean", n.getMean(), dim, Double.NaN);
-                double sd = nonNegative(dp + ".normal.sd", n.getSd(), dim, 0);
-                double min = quantity(dp + ".normal.min", n.getMin(), dim, Double.NEGATIVE_INFINITY);
-                double max = quantity(dp + ".normal.max", n.getMax(), dim, Double.POSITIVE_INFINITY);
+                double mean = value(dp + ".normal.mean", n.getMean(), dim, Double.NaN);
+                double sd = value(dp + ".normal.sd", n.getSd(), dim, 0);
+                if (sd < 0) fail(dp + ".normal.sd", "must not be negative, got '" + n.getSd() + "'");
+                double min = value(dp + ".normal.min", n.getMin(), dim, Double.NEGATIVE_INFINITY);
+                double max = value(dp + ".normal.max", n.getMax(), dim, Double.POSITIVE_INFINITY);
                 if (n.getMean().isBlank()) fail(dp + ".normal.mean", "missing");
                 yield build(dp + ".normal", () -> new org.engram.hal.model.Distribution.Normal(mean, sd, min, max));
             }
             case UNIFORM -> {
                 var u = d.getUniform();
-                double lo = quantity(dp + ".uniform.low", u.getLow(), dim, Double.NaN);
-                double hi = quantity(dp + ".uniform.high", u.getHigh(), dim, Double.NaN);
+                double lo = value(dp + ".uniform.low", u.getLow(), dim, Double.NaN);
+                double hi = value(dp + ".uniform.high", u.getHigh(), dim, Double.NaN);
                 yield build(dp + ".uniform", () -> new org.engram.hal.model.Distribution.Uniform(lo, hi));
             }
             case LOGNORMAL -> {
                 var l = d.getLognormal();
-                double med = positive(dp + ".lognormal.median", l.getMedian(), dim, Double.NaN);
-                yield build(dp + ".lognormal", () -> new org.engram.hal.model.Distribution.LogNormal(med, l.getSigma()));
+                boolean byMedian = !l.getMedian().isBlank(), byMean = !l.getMean().isBlank();
+                if (byMedian == byMean) {
+                    fail(dp + ".lognormal", "give median and sigma, or mean and cv");
+                    yield null;
+                }
+                if (byMedian) {
+                    if (l.hasCv()) fail(dp + ".lognormal.cv", "goes with mean, not median: give median and sigma, or mean and cv");
+                    double med = value(dp + ".lognormal.median", l.getMedian(), dim, Double.NaN);
+                    yield build(dp + ".lognormal", () -> new org.engram.hal.model.Distribution.LogNormal(med, l.getSigma()));
+                }
+                if (l.getSigma() != 0) fail(dp + ".lognormal.sigma", "goes with median, not mean: give median and sigma, or mean and cv");
+                double mean = value(dp + ".lognormal.mean", l.getMean(), dim, Double.NaN);
+                yield build(dp + ".lognormal", () -> new org.engram.hal.model.Distribution.LogNormalMeanCv(mean, l.getCv()));
+            }
+            case GAMMA -> {
+                var g = d.getGamma();
+                double mean = value(dp + ".gamma.mean", g.getMean(), dim, Double.NaN);
+                yield build(dp + ".gamma", () -> new org.engram.hal.model.Distribution.Gamma(mean, g.getCv()));
             }
             case KIND_NOT_SET -> {
-                fail(dp, "missing: give normal, uniform or lognormal");
+                fail(dp, "missing: give normal, uniform, lognormal or gamma");
                 yield null;
             }
         };
-        if (dist == null) return null;
-        if ((param == LifParameter.TAU_MEM || param == LifParameter.TAU_SYN)
-                && dist instanceof org.engram.hal.model.Distribution.Normal n && !(n.min() > 0)) {
-            fail(dp + ".normal.min", "a time constant drawn from a normal distribution needs a positive min");
-        }
-        return build(path, () -> new org.engram.hal.model.Heterogeneity(param, dist, m.getSeed()));
     }
 
     private org.engram.hal.model.Projection projection(String path, org.engram.proto.v1.Projection m,
@@ -223,25 +363,90 @@ public final class ExperimentCodec {
         if (post.isEmpty()) fail(path + ".post", "no population named '" + m.getPost() + "' (known: " + known + ")");
         String name = m.getName().isBlank() ? m.getPre() + "->" + m.getPost() : m.getName();
         double delay = nonNegative(path + ".delay", m.getDelay(), Dimension.TIME, org.engram.hal.model.Projection.DEFAULT_DELAY);
-        SynapseType syn = m.hasSynapse() ? synapse(path + ".synapse", m.getSynapse()) : null;
+        if (post.isPresent() && post.get().model() instanceof InputSource) {
+            fail(path + ".post", "population '" + m.getPost() + "' is an input: it sends, it receives no projection");
+        }
+        // weights onto LIF neurons are potentials (mV); onto rate neurons they are dimensionless
+        Dimension weightDim = post.isPresent() && !post.get().isLif() ? null : Dimension.VOLTAGE;
+        SynapseType syn = m.hasSynapse() ? synapse(path + ".synapse", m.getSynapse(), weightDim, m.hasWeights()) : null;
         if (!m.hasSynapse()) fail(path + ".synapse", "missing: give static or two_phase");
         if (!m.hasConnector()) fail(path + ".connector", "missing: give all_to_all, one_to_one, fixed_probability or explicit");
         if (pre.isEmpty() || post.isEmpty() || !m.hasConnector()) return null;
         int nPre = pre.get().size(), nPost = post.get().size();
         org.engram.hal.model.Connector conn = connector(path + ".connector", m.getConnector(), nPre, nPost);
-        if (syn instanceof TwoPhaseRule && pre.get().kind() != org.engram.hal.model.NeuronKind.EXCITATORY) {
+        var preKind = pre.get().kind();
+        if (syn instanceof TwoPhaseRule && preKind != org.engram.hal.model.NeuronKind.EXCITATORY) {
             fail(path + ".synapse.two_phase", "the two-phase rule applies to excitatory synapses: pre population '"
-                    + m.getPre() + "' is inhibitory");
+                    + m.getPre() + "' is " + preKind.name().toLowerCase());
         }
-        if (syn instanceof SynapseType.Static s) {
-            boolean inhibitory = pre.get().kind() == org.engram.hal.model.NeuronKind.INHIBITORY;
-            if (inhibitory && s.weight() > 0 || !inhibitory && s.weight() < 0) {
-                fail(path + ".synapse.static.weight", "sign " + s.weight() + " mV contradicts the " + pre.get().kind().name().toLowerCase()
-                        + " pre population '" + m.getPre() + "' (Dale's law)");
+        if (syn instanceof TwoPhaseRule && !post.get().isLif()) {
+            fail(path + ".synapse.two_phase", "the two-phase rule needs spiking (lif) post neurons: '" + m.getPost() + "' is "
+                    + post.get().model().modelName());
+        }
+        if (syn instanceof SynapseType.Static s && !m.hasWeights()) dale(path + ".synapse.static.weight", s.weight(), weightDim, preKind, m.getPre());
+        int synapses = conn == null ? -1 : synapseCount(conn, nPre, nPost, m.getPre().equals(m.getPost()));
+        SynapseValues weights = m.hasWeights()
+                ? synapseValues(path + ".weights", m.getWeights(), weightDim, synapses, preKind, m.getPre()) : null;
+        SynapseValues delays = m.hasDelays() ? synapseValues(path + ".delays", m.getDelays(), Dimension.TIME, synapses, null, m.getPre()) : null;
+        if (m.hasWeights() && syn instanceof TwoPhaseRule) {
+            fail(path + ".weights", "per-synapse weights are for static synapses: a two-phase synapse's weight is its rule's h and z");
+        }
+        if (conn == null || syn == null || m.hasWeights() && weights == null || m.hasDelays() && delays == null) return null;
+        return build(path, () -> new org.engram.hal.model.Projection(name, m.getPre(), m.getPost(), conn, syn, delay, weights, delays));
+    }
+
+    /** Dale's law: an excitatory population's weights are >= 0, an inhibitory one's <= 0; mixed ones any sign. */
+    private void dale(String path, double w, Dimension dim, org.engram.hal.model.NeuronKind kind, String pre) {
+        boolean contradicts = kind == org.engram.hal.model.NeuronKind.INHIBITORY && w > 0
+                || kind == org.engram.hal.model.NeuronKind.EXCITATORY && w < 0;
+        if (contradicts) {
+            fail(path, "sign " + w + (dim == null ? "" : " " + dim.baseUnit()) + " contradicts the " + kind.name().toLowerCase() + " pre population '" + pre
+                    + "' (Dale's law; a population of kind MIXED may send both signs)");
+        }
+    }
+
+    /** Synapses a connector makes, when known without drawing (else -1: drawn connectors are counted by the device). */
+    private static int synapseCount(org.engram.hal.model.Connector c, int nPre, int nPost, boolean same) {
+        return switch (c) {
+            case org.engram.hal.model.Connector.Explicit x -> x.size();
+            case org.engram.hal.model.Connector.OneToOne o -> Math.min(nPre, nPost);
+            case org.engram.hal.model.Connector.AllToAll a -> (int) Math.min(Integer.MAX_VALUE,
+                    same && !a.allowSelf() ? (long) nPre * (nPre - 1) : (long) nPre * nPost);
+            case org.engram.hal.model.Connector.FixedProbability f -> -1;
+        };
+    }
+
+    private SynapseValues synapseValues(String path, org.engram.proto.v1.SynapseValues m, Dimension dim, int synapses,
+                                        org.engram.hal.model.NeuronKind kind, String pre) {
+        return switch (m.getKindCase()) {
+            case VALUES -> {
+                double[] v = values(path + ".values", m.getValues(), dim);
+                if (v == null) yield null;
+                if (synapses >= 0 && v.length != synapses) {
+                    fail(path + ".values", v.length + " values for " + synapses + " synapses (one per synapse, in connector order)");
+                }
+                for (int i = 0; i < v.length; i++) {
+                    if (kind != null) dale(path + ".values.values[" + i + "]", v[i], dim, kind, pre);
+                    else if (v[i] < 0) fail(path + ".values.values[" + i + "]", "a delay must not be negative, got " + v[i]);
+                }
+                yield build(path, () -> new SynapseValues.PerSynapse(v));
             }
-        }
-        if (conn == null || syn == null) return null;
-        return build(path, () -> new org.engram.hal.model.Projection(name, m.getPre(), m.getPost(), conn, syn, delay));
+            case DISTRIBUTION -> {
+                var d = distribution(path + ".distribution", m.getDistribution(), dim);
+                if (d == null) yield null;
+                if (kind != null && !d.positiveOnly()) dale(path + ".distribution", d.centre(), dim, kind, pre);
+                if (kind == null && d.centre() < 0) fail(path + ".distribution", "delays are not negative: centre " + d.centre() + " s");
+                if (kind == org.engram.hal.model.NeuronKind.MIXED && d.positiveOnly()) {
+                    fail(path + ".distribution", "lognormal and gamma give magnitudes whose sign comes from an excitatory or inhibitory "
+                            + "pre population; '" + pre + "' is mixed: use normal or uniform");
+                }
+                yield build(path, () -> new SynapseValues.Drawn(d, m.getSeed()));
+            }
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give distribution or values");
+                yield null;
+            }
+        };
     }
 
     private org.engram.hal.model.Connector connector(String path, org.engram.proto.v1.Connector m, int nPre, int nPost) {
@@ -273,22 +478,27 @@ public final class ExperimentCodec {
                 }
                 yield new org.engram.hal.model.Connector.Explicit(a, b);
             }
+            case FROM_FILE -> {
+                fail(path + ".from_file", "connection files are read when the experiment file is loaded (ExperimentFiles.read); "
+                        + "an experiment sent to a device carries explicit connections");
+                yield null;
+            }
             case KIND_NOT_SET -> {
-                fail(path, "missing: give all_to_all, one_to_one, fixed_probability or explicit");
+                fail(path, "missing: give all_to_all, one_to_one, fixed_probability, explicit or from_file");
                 yield null;
             }
         };
     }
 
-    private SynapseType synapse(String path, org.engram.proto.v1.Synapse m) {
+    private SynapseType synapse(String path, org.engram.proto.v1.Synapse m, Dimension weightDim, boolean perSynapseWeights) {
         return switch (m.getKindCase()) {
             case STATIC -> {
                 String wp = path + ".static.weight";
-                if (m.getStatic().getWeight().isBlank()) {
-                    fail(wp, "missing");
+                if (m.getStatic().getWeight().isBlank() && !perSynapseWeights) {
+                    fail(wp, "missing (or give the projection per-synapse weights)");
                     yield null;
                 }
-                double w = quantity(wp, m.getStatic().getWeight(), Dimension.VOLTAGE, 0);
+                double w = value(wp, m.getStatic().getWeight(), weightDim, 0);
                 yield new SynapseType.Static(w);
             }
             case TWO_PHASE -> twoPhase(path + ".two_phase", m.getTwoPhase());
@@ -646,6 +856,11 @@ public final class ExperimentCodec {
     private org.engram.hal.model.Stimulus stimulus(String path, org.engram.proto.v1.Stimulus m,
                                                    org.engram.hal.model.Network net, double duration, int index) {
         var pop = target(path + ".target", m.getTarget(), net);
+        if (pop != null && !pop.isLif()) {
+            fail(path + ".target", "stimuli drive lif neurons, and '" + pop.name() + "' is a " + pop.model().modelName()
+                    + " population: drive it through a projection from an input population");
+            return null;
+        }
         var sel = selection(path + ".select", m.getSelect(), pop);
         String name = m.getName().isBlank() ? "stimulus" + index : m.getName();
         String t = m.getTarget();
@@ -727,6 +942,11 @@ public final class ExperimentCodec {
                 String p = path + ".spikes";
                 var s = m.getSpikes();
                 var pop = target(p + ".population", s.getPopulation(), net);
+                if (pop != null && !pop.model().spiking()) {
+                    fail(p + ".population", "'" + pop.name() + "' is a " + pop.model().modelName() + " population and sends no spikes: "
+                            + "record its trace (V or R)");
+                    yield null;
+                }
                 var sel = selection(p + ".select", s.getSelect(), pop);
                 double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
                 double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, Double.POSITIVE_INFINITY);
@@ -752,10 +972,11 @@ public final class ExperimentCodec {
             case H -> org.engram.hal.model.TraceVariable.H;
             case Z -> org.engram.hal.model.TraceVariable.Z;
             case W -> org.engram.hal.model.TraceVariable.W;
+            case R -> org.engram.hal.model.TraceVariable.R;
             default -> null;
         };
         if (var == null) {
-            fail(p + ".variable", "missing: one of V, I_SYN, P, C, H, Z, W");
+            fail(p + ".variable", "missing: one of V, I_SYN, P, R, C, H, Z, W");
             return null;
         }
         if (m.getInterval().isBlank()) fail(p + ".interval", "missing: the sampling interval, e.g. '1 s'");
@@ -811,6 +1032,17 @@ public final class ExperimentCodec {
         } else {
             var pop = target(p + ".population", m.getPopulation(), net);
             if (pop == null) return null;
+            String model = pop.model().modelName();
+            boolean declared = switch (var) {
+                case V -> !(pop.model() instanceof InputSource);
+                case I_SYN, P -> pop.isLif();
+                case R -> !pop.isLif();
+                default -> true;
+            };
+            if (!declared) {
+                fail(p + ".variable", "a " + model + " population has no " + var + " (lif: V, I_SYN, P; rate: V, R; input: R)");
+                return null;
+            }
             population = pop.name();
             sel = selection(p + ".select", m.getSelect(), pop);
             if (reduce == Reduction.MEAN && sel.resolve(pop.size()).length == 0) {

@@ -53,43 +53,96 @@ public final class ExperimentEncoder {
     private static org.engram.proto.v1.Network network(Network n) {
         var b = org.engram.proto.v1.Network.newBuilder();
         for (Population p : n.populations()) b.addPopulations(population(p));
-        for (Projection p : n.projections()) b.addProjections(projection(p));
+        for (Projection p : n.projections()) b.addProjections(projection(p, n));
         return b.build();
     }
 
     private static org.engram.proto.v1.Population population(Population p) {
-        LifParameters l = p.lif();
         var b = org.engram.proto.v1.Population.newBuilder()
                 .setName(p.name())
                 .setSize(p.size())
-                .setKind(p.kind() == NeuronKind.INHIBITORY ? org.engram.proto.v1.NeuronKind.INHIBITORY
-                        : org.engram.proto.v1.NeuronKind.EXCITATORY)
-                .setLif(org.engram.proto.v1.LifParameters.newBuilder()
-                        .setTauMem(t(l.tauMem()))
-                        .setResistance(q(l.resistance(), Dimension.RESISTANCE))
-                        .setVRest(mv(l.vRest()))
-                        .setVThreshold(mv(l.vThreshold()))
-                        .setVReset(mv(l.vReset()))
-                        .setTRef(t(l.tRef()))
-                        .setTauSyn(t(l.tauSyn())));
-        for (Heterogeneity h : p.heterogeneity()) {
-            Dimension d = h.parameter().dimension();
-            var dist = org.engram.proto.v1.Distribution.newBuilder();
-            switch (h.distribution()) {
-                case Distribution.Normal n -> dist.setNormal(org.engram.proto.v1.NormalDistribution.newBuilder()
-                        .setMean(q(n.mean(), d)).setSd(q(n.sd(), d)).setMin(q(n.min(), d)).setMax(q(n.max(), d)));
-                case Distribution.Uniform u -> dist.setUniform(org.engram.proto.v1.UniformDistribution.newBuilder()
-                        .setLow(q(u.low(), d)).setHigh(q(u.high(), d)));
-                case Distribution.LogNormal ln -> dist.setLognormal(org.engram.proto.v1.LogNormalDistribution.newBuilder()
-                        .setMedian(q(ln.median(), d)).setSigma(ln.sigma()));
+                .setKind(org.engram.proto.v1.NeuronKind.valueOf(p.kind().name()));
+        switch (p.model()) {
+            case LifParameters l -> b.setLif(org.engram.proto.v1.LifParameters.newBuilder()
+                    .setTauMem(t(l.tauMem()))
+                    .setResistance(q(l.resistance(), Dimension.RESISTANCE))
+                    .setVRest(mv(l.vRest()))
+                    .setVThreshold(mv(l.vThreshold()))
+                    .setVReset(mv(l.vReset()))
+                    .setTRef(t(l.tRef()))
+                    .setTauSyn(t(l.tauSyn())));
+            case RateParameters r -> b.setRate(org.engram.proto.v1.RateParameters.newBuilder()
+                    .setTau(t(r.tau()))
+                    .setActivation(org.engram.proto.v1.Activation.valueOf(r.activation().name()))
+                    .setSigma(r.sigma())
+                    .setVInit(r.vInit()));
+            case InputSource in -> {
+                var ib = org.engram.proto.v1.InputSource.newBuilder()
+                        .setSampleInterval(t(in.sampleInterval())).setZscore(in.zscore());
+                switch (in.series()) {
+                    case InputSource.Generator g -> ib.setGenerator(org.engram.proto.v1.TimeSeriesGenerator.newBuilder()
+                            .setName(g.name()).putAllParameters(g.parameters()).setSeed(g.seed()));
+                    case InputSource.Data d -> {
+                        var db = org.engram.proto.v1.TimeSeriesData.newBuilder();
+                        for (int i = 0; i < d.length(); i++) db.addValues(d.at(i));
+                        ib.setData(db);
+                    }
+                }
+                b.setInput(ib);
             }
-            b.addHeterogeneity(org.engram.proto.v1.Heterogeneity.newBuilder()
-                    .setParameter(h.parameter().fieldName()).setDistribution(dist).setSeed(h.seed()));
+        }
+        for (Heterogeneity h : p.heterogeneity()) {
+            Dimension d = p.model().parameter(h.parameter()).dimension();
+            var hb = org.engram.proto.v1.Heterogeneity.newBuilder().setParameter(h.parameter()).setSeed(h.seed());
+            if (h.distribution() != null) hb.setDistribution(distribution(h.distribution(), d));
+            else hb.setValues(values(h.values(), d));
+            b.addHeterogeneity(hb);
         }
         return b.build();
     }
 
-    private static org.engram.proto.v1.Projection projection(Projection p) {
+    /** A value in the base unit of {@code d}, or a plain number when dimensionless ({@code d == null}). */
+    private static String v(double x, Dimension d) {
+        if (d != null) return q(x, d);
+        if (Double.isInfinite(x)) return "";
+        return Double.toString(x);
+    }
+
+    private static org.engram.proto.v1.Values values(double[] a, Dimension d) {
+        var vb = org.engram.proto.v1.Values.newBuilder().setUnit(d == null ? "" : d.baseUnit());
+        for (double x : a) vb.addValues(x);
+        return vb.build();
+    }
+
+    private static org.engram.proto.v1.Distribution distribution(Distribution dist, Dimension d) {
+        var b = org.engram.proto.v1.Distribution.newBuilder();
+        switch (dist) {
+            case Distribution.Normal n -> b.setNormal(org.engram.proto.v1.NormalDistribution.newBuilder()
+                    .setMean(v(n.mean(), d)).setSd(v(n.sd(), d)).setMin(v(n.min(), d)).setMax(v(n.max(), d)));
+            case Distribution.Uniform u -> b.setUniform(org.engram.proto.v1.UniformDistribution.newBuilder()
+                    .setLow(v(u.low(), d)).setHigh(v(u.high(), d)));
+            case Distribution.LogNormal ln -> b.setLognormal(org.engram.proto.v1.LogNormalDistribution.newBuilder()
+                    .setMedian(v(ln.median(), d)).setSigma(ln.sigma()));
+            case Distribution.LogNormalMeanCv ln -> b.setLognormal(org.engram.proto.v1.LogNormalDistribution.newBuilder()
+                    .setMean(v(ln.mean(), d)).setCv(ln.cv()));
+            case Distribution.Gamma g -> b.setGamma(org.engram.proto.v1.GammaDistribution.newBuilder()
+                    .setMean(v(g.mean(), d)).setCv(g.cv()));
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.SynapseValues synapseValues(SynapseValues sv, Dimension d) {
+        var b = org.engram.proto.v1.SynapseValues.newBuilder();
+        switch (sv) {
+            case SynapseValues.Drawn dr -> b.setDistribution(distribution(dr.distribution(), d)).setSeed(dr.seed());
+            case SynapseValues.PerSynapse ps -> b.setValues(values(ps.values(), d));
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.Projection projection(Projection p, Network n) {
+        // weights onto LIF neurons are potentials (mV); onto rate neurons dimensionless
+        Dimension weightDim = n.population(p.post()).orElseThrow().isLif() ? Dimension.VOLTAGE : null;
         var c = org.engram.proto.v1.Connector.newBuilder();
         switch (p.connector()) {
             case Connector.AllToAll a -> c.setAllToAll(AllToAllConnector.newBuilder().setAllowSelf(a.allowSelf()));
@@ -104,13 +157,15 @@ public final class ExperimentEncoder {
         }
         var s = org.engram.proto.v1.Synapse.newBuilder();
         switch (p.synapse()) {
-            case SynapseType.Static st -> s.setStatic(org.engram.proto.v1.StaticSynapse.newBuilder().setWeight(mv(st.weight())));
+            case SynapseType.Static st -> s.setStatic(org.engram.proto.v1.StaticSynapse.newBuilder().setWeight(v(st.weight(), weightDim)));
             case TwoPhaseRule r -> s.setTwoPhase(twoPhase(r));
         }
-        return org.engram.proto.v1.Projection.newBuilder()
+        var b = org.engram.proto.v1.Projection.newBuilder()
                 .setName(p.name()).setPre(p.pre()).setPost(p.post())
-                .setConnector(c).setSynapse(s).setDelay(t(p.delay()))
-                .build();
+                .setConnector(c).setSynapse(s).setDelay(t(p.delay()));
+        if (p.weights() != null) b.setWeights(synapseValues(p.weights(), weightDim));
+        if (p.delays() != null) b.setDelays(synapseValues(p.delays(), Dimension.TIME));
+        return b.build();
     }
 
     private static TwoPhaseSynapse twoPhase(TwoPhaseRule r) {

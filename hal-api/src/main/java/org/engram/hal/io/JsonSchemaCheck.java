@@ -31,7 +31,15 @@ final class JsonSchemaCheck {
             }
             JsonElement v = e.getValue();
             if (v.isJsonNull()) continue;
-            if (f.isRepeated()) {
+            if (f.isMapField()) {
+                // a map is an object: its keys are free, its values have the map's value type
+                if (!v.isJsonObject()) {
+                    out.add(new ExperimentFormatException.Problem(child, "expected a map (an object of names to values)"));
+                    continue;
+                }
+                FieldDescriptor value = f.getMessageType().findFieldByName("value");
+                for (var m : v.getAsJsonObject().entrySet()) element(m.getValue(), value, child + "." + m.getKey(), out);
+            } else if (f.isRepeated()) {
                 if (!v.isJsonArray()) {
                     out.add(new ExperimentFormatException.Problem(child, "expected a list"));
                     continue;

@@ -1,4 +1,7 @@
 package org.engram.hal.model;
 
-/** Dale's law sign of a population: excitatory neurons only excite, inhibitory only inhibit. */
-public enum NeuronKind { EXCITATORY, INHIBITORY }
+/**
+ * Dale's law sign of a population: excitatory neurons only excite, inhibitory only inhibit; mixed
+ * populations (rate reservoirs, inputs) send weights of either sign.
+ */
+public enum NeuronKind { EXCITATORY, INHIBITORY, MIXED }
