@@ -3,6 +3,7 @@ package org.engram.sim;
 import org.engram.hal.device.*;
 import org.engram.hal.model.*;
 import org.engram.sim.engine.*;
+import org.engram.sim.rate.RateEngine;
 
 import java.time.Instant;
 import java.util.*;
@@ -69,7 +70,8 @@ public final class SimDevice implements Device {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(engineName(), Set.of("lif"), Set.of("static", "two_phase"),
+        return new Capabilities(engineName(), arithmetic == Arithmetic.FIXED ? Set.of("lif") : Set.of("lif", "rate", "input"),
+                Set.of("static", "two_phase"),
                 Set.of("poisson", "regular", "spike_times", "bursts", "force_firing", "ou_current"),
                 1 << 24, Integer.MAX_VALUE, arithmetic == Arithmetic.FIXED ? 32 : 0,
                 new TimeBase(DEFAULT_DT, 1.0, MAX_TICKS), true);
@@ -94,6 +96,15 @@ public final class SimDevice implements Device {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TimeBase tb = timeBase(e);
+        if (SimFitCheck.isRateNetwork(e)) {
+            RateEngine rate = new RateEngine(e, tb, RateEngine.INPUTS);
+            Provenance prov = new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e), started,
+                    0, e.protocol().duration(), 1);
+            RunResult r = rate.run(job::progress, job::cancelRequested, prov);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            return new RunResult(r.spikes(), r.traces(), r.finalSynapses(), new Provenance(uri, engineName(), VERSION, e.seed(),
+                    e.name(), prov.experimentSha256(), started, wall, e.protocol().duration(), 1), r.counters());
+        }
         CompiledNetwork net = new CompiledNetwork(e, tb);
         Engine engine = arithmetic == Arithmetic.FIXED ? new FixedEngine(net, threads) : new FloatEngine(net, threads);
         engine.run(job::progress, job::cancelRequested);

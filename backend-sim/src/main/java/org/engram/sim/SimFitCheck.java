@@ -1,6 +1,7 @@
 package org.engram.sim;
 
 import org.engram.hal.device.FitReport;
+import org.engram.hal.device.ModelRules;
 import org.engram.hal.device.FitReport.Issue;
 import org.engram.hal.device.FitReport.Severity;
 import org.engram.hal.device.TimeBase;
@@ -8,6 +9,7 @@ import org.engram.hal.model.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The emulator's fit rules: time grid, rates, fixed-point ranges, network size, memory. */
 final class SimFitCheck {
@@ -18,7 +20,15 @@ final class SimFitCheck {
     static final int BYTES_PER_STATIC_SYNAPSE = 4;
     static final int BYTES_PER_PLASTIC_SYNAPSE = 4 + 4 + 4 + 4 + 4 * 3 + 8 * 2 + 1;
 
+    /** Rate synapses: the CSR target, a float64 weight and a delay. */
+    static final int BYTES_PER_RATE_SYNAPSE = 4 + 8 + 4;
+
     private SimFitCheck() {}
+
+    /** Whether the network holds rate neurons or inputs (then it runs on the rate engine). */
+    static boolean isRateNetwork(Experiment e) {
+        return e.network().populations().stream().anyMatch(p -> !p.isLif());
+    }
 
     static FitReport check(String uri, Experiment e, TimeBase tb, SimDevice.Arithmetic arithmetic) {
         List<Issue> out = new ArrayList<>();
@@ -35,6 +45,16 @@ final class SimFitCheck {
         if (tb.tick() > 1e-3) {
             out.add(new Issue(Severity.WARNING, "time-step", "protocol.dt", "dt = " + tb.tick()
                     + " s is coarse for tau_syn = 5 ms dynamics", "use 0.2 ms"));
+        }
+        // models: lif networks on both engines; rate networks (rate neurons and inputs) on float64
+        boolean rate = isRateNetwork(e);
+        out.addAll(ModelRules.neuronModels(e, fixed ? Set.of("lif") : rate ? Set.of("rate", "input") : Set.of("lif"),
+                fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
+                        : "the emulator runs a network of lif neurons, or one of rate neurons and inputs, not both in one network"));
+        if (!rate) out.addAll(ModelRules.perSynapseValues(e, "run it on a device with per-synapse values (sim:float64 runs them for rate networks)"));
+        if (rate && !p.fastForward().isEmpty()) {
+            out.add(new Issue(Severity.ERROR, "fast-forward", "protocol.fast_forward", "fast-forward is the two-phase rule's "
+                    + "consolidation, a rate network has nothing to consolidate", "leave fast_forward out"));
         }
         // neurons and synapses
         long neurons = e.network().neuronCount();
@@ -58,7 +78,7 @@ final class SimFitCheck {
                 out.add(new Issue(Severity.ERROR, "max-synapses", path, String.format("about %.3g synapses, at most %d per projection",
                         expected, Integer.MAX_VALUE - 8), "split the projection"));
             }
-            bytes += (long) expected * (pr.plastic() ? BYTES_PER_PLASTIC_SYNAPSE : BYTES_PER_STATIC_SYNAPSE);
+            bytes += (long) expected * (pr.plastic() ? BYTES_PER_PLASTIC_SYNAPSE : rate ? BYTES_PER_RATE_SYNAPSE : BYTES_PER_STATIC_SYNAPSE);
             grid(out, tb, path + ".delay", pr.delay());
             switch (pr.synapse()) {
                 case SynapseType.Static s -> {

@@ -1,6 +1,7 @@
 package org.engram.brainscales.mapping;
 
 import org.engram.hal.device.FitReport;
+import org.engram.hal.device.ModelRules;
 import org.engram.hal.device.FitReport.Issue;
 import org.engram.hal.device.FitReport.Severity;
 import org.engram.hal.model.Experiment;
@@ -16,6 +17,7 @@ import org.engram.brainscales.ppu.UpdatePeriods;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The BrainScaleS-2 fit rules, checked before any run: neuron circuits, synapse rows and drivers (with
@@ -37,6 +39,10 @@ public final class FitCheck {
 
     public static Result check(String uri, Experiment e, HardwareTime time, ChipGeometry chip, double scaleOverride) {
         List<Issue> out = new ArrayList<>();
+        // the chip's neuron circuits are AdEx/LIF and its synapses have one weight per projection here
+        out.addAll(ModelRules.neuronModels(e, Set.of("lif"), "the chip's neuron circuits realise lif; run rate networks on sim:float64"));
+        out.addAll(ModelRules.perSynapseValues(e, "give the projection one weight and one delay"));
+        if (!out.isEmpty()) return new Result(new FitReport(uri, out), null, List.of());
         Placement placement = Placement.best(e.network(), e.seed(), chip);
         placement(out, placement, chip);
         for (int i = 0; i < e.network().populations().size(); i++) timeConstants(out, time, e.network().populations().get(i), i);

@@ -38,6 +38,7 @@ public final class VirtualFit {
     public static Result check(String uri, Experiment e, VirtualOptions o) {
         HardwareTime time = o.time();
         FitCheck.Result base = FitCheck.check(uri, e, time, ChipGeometry.BSS2, Double.NaN);
+        if (base.placement() == null) return new Result(base.report(), base, null);
         // processor time is judged below on the chip's own layout (host sources take no circuits, rows packed)
         List<Issue> out = new ArrayList<>(base.report().issues().stream().filter(x -> !x.rule().equals("processor-time")).toList());
         if (base.placement().circuitsFit() && base.placement().merge() > 1) {

@@ -4,6 +4,7 @@ import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.*;
 import org.engram.sim.rng.NormalTable;
 import org.engram.sim.rng.Philox;
+import org.engram.sim.rng.Sampler;
 import org.engram.sim.rng.Streams;
 
 import java.util.ArrayList;
@@ -182,7 +183,8 @@ public final class CompiledNetwork {
         int hIndex = 0;
         for (Heterogeneity h : p.heterogeneity()) {
             long hs = h.seed() != 0 ? h.seed() : mix(seed, 0x4845544Cl + off * 31L + hIndex);
-            double[] target = switch (h.parameter()) {
+            LifParameter param = h.lifParameter();
+            double[] target = switch (param) {
                 case TAU_MEM -> tauMem;
                 case V_REST -> vRest;
                 case V_THRESHOLD -> vTh;
@@ -190,14 +192,16 @@ public final class CompiledNetwork {
                 case T_REF -> null;
                 case TAU_SYN -> tauSyn;
             };
+            double[] given = h.values();
             for (int i = 0; i < p.size(); i++) {
-                double v = draw(h.distribution(), hs, off + i, h.parameter().ordinal());
+                double v = given != null ? given[i]
+                        : Sampler.draw(h.distribution(), hs, Streams.HETEROGENEITY, off + i, param.ordinal(), false);
                 if (target != null) target[off + i] = v;
                 else refSteps[off + i] = (int) Math.round(Math.max(0, v) / dt);
             }
             hIndex++;
         }
-        boolean refDrawn = p.heterogeneity().stream().anyMatch(h -> h.parameter() == LifParameter.T_REF);
+        boolean refDrawn = p.heterogeneity().stream().anyMatch(h -> h.lifParameter() == LifParameter.T_REF);
         for (int i = 0; i < p.size(); i++) {
             int g = off + i;
             if (!refDrawn) refSteps[g] = (int) Math.round(l.tRef() / dt);
@@ -206,21 +210,6 @@ public final class CompiledNetwork {
                         + vReset[g] + " mV is not below v_threshold " + vTh[g] + " mV");
             }
         }
-    }
-
-    /** One draw of a heterogeneity distribution for one neuron; redraws a truncated normal. */
-    private static double draw(Distribution d, long seed, int neuron, int param) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            long ctr = ((long) param << 32) | attempt;
-            int u = Philox.draw(seed, Streams.HETEROGENEITY, neuron, ctr);
-            double v = switch (d) {
-                case Distribution.Normal nd -> nd.mean() + nd.sd() * NormalTable.gaussian(u);
-                case Distribution.Uniform ud -> ud.low() + (ud.high() - ud.low()) * ((u >>> 8) / (double) (1 << 24));
-                case Distribution.LogNormal ld -> ld.median() * StrictMath.exp(ld.sigma() * NormalTable.gaussian(u));
-            };
-            if (!(d instanceof Distribution.Normal nd) || (v >= nd.min() && v <= nd.max())) return v;
-        }
-        throw new IllegalArgumentException("normal distribution " + d + ": no draw inside [min, max] after 1000 attempts");
     }
 
     /** The connector's synapses as CSR {start (nPre + 1), post (population-local)}, rows sorted by post. */

@@ -328,6 +328,7 @@ public final class FixedEngine extends Engine {
             case H -> Fx.toDouble(hAt(q, s), Q24);
             case Z -> Fx.toDouble(z[q], Q30);
             case W -> Fx.toDouble((int) weightQ24(q, s), Q24);
+            case R -> throw new IllegalStateException("R is a rate variable: the fit check refuses it on lif engines");
         };
     }
 }

@@ -267,6 +267,7 @@ public final class FloatEngine extends Engine {
             case H -> hAt(q, s);
             case Z -> z[q];
             case W -> weight(q, s);
+            case R -> throw new IllegalStateException("R is a rate variable: the fit check refuses it on lif engines");
         };
     }
 }

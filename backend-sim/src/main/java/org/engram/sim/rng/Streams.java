@@ -8,6 +8,11 @@ public final class Streams {
     public static final int HETEROGENEITY = 2;
     public static final int OU_NOISE = 3;
     public static final int PLASTICITY_NOISE = 4;
+    /** Drawn per-synapse weights and delays (element: the synapse within its projection). */
+    public static final int SYNAPSE_WEIGHT = 5;
+    public static final int SYNAPSE_DELAY = 6;
+    /** Noise of rate neurons (element: neuron, counter: step). */
+    public static final int RATE_NOISE = 7;
     /** Poisson stimulus k, source-block b uses POISSON_BASE + (k << 8) + b. */
     public static final int POISSON_BASE = 0x10000;
 
