@@ -29,7 +29,7 @@ class FastForwardTest {
 
     static double valueAt(RunResult r, String trace, double t) {
         var d = r.trace(trace).orElseThrow();
-        for (int i = 0; i < d.times().length; i++) if (Math.abs(d.times()[i] - t) < 1e-6) return d.values()[0][i];
+        for (int i = 0; i < d.sampleCount(); i++) if (Math.abs(d.time(i) - t) < 1e-6) return d.value(0, i);
         throw new AssertionError("no sample of " + trace + " at " + t);
     }
 
@@ -72,7 +72,7 @@ class FastForwardTest {
         // p rises while synthesis runs, then decays: its maximum sits at the synthesis end
         var p = r.trace("p").orElseThrow();
         double best = 0, when = 0;
-        for (int i = 0; i < p.times().length; i++) if (p.values()[0][i] > best) { best = p.values()[0][i]; when = p.times()[i]; }
+        for (int i = 0; i < p.sampleCount(); i++) if (p.value(0, i) > best) { best = p.value(0, i); when = p.time(i); }
         assertEquals(end, when, 10.0, "synthesis end " + end + " s, p peaks at " + when + " s");
     }
 

@@ -37,7 +37,7 @@ class NetworkConsolidationTest {
 
     static double at(RunResult r, String trace, double t) {
         var d = r.trace(trace).orElseThrow();
-        for (int i = 0; i < d.times().length; i++) if (d.times()[i] >= t - 1e-9) return d.values()[0][i];
+        for (int i = 0; i < d.sampleCount(); i++) if (d.time(i) >= t - 1e-9) return d.value(0, i);
         throw new AssertionError(trace + " has no sample at " + t);
     }
 
@@ -55,10 +55,10 @@ class NetworkConsolidationTest {
             assertEquals(H0, at(r, "w-control", 60), 0.15, "control weights stay near h0");
             double peak = 0, peakTime = 0;
             var w = r.trace("w-assembly").orElseThrow();
-            for (int i = 0; i < w.times().length; i++) {
-                if (w.values()[0][i] > peak) {
-                    peak = w.values()[0][i];
-                    peakTime = w.times()[i];
+            for (int i = 0; i < w.sampleCount(); i++) {
+                if (w.value(0, i) > peak) {
+                    peak = w.value(0, i);
+                    peakTime = w.time(i);
                 }
             }
             assertTrue(peak > learned + 0.3, "seed " + seed + ": consolidation improves the weights: " + peak + " vs " + learned);

@@ -1,7 +1,6 @@
 package org.engram.cli;
 
 import org.engram.hal.device.Device;
-import org.engram.hal.device.Devices;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
 import org.engram.sim.engine.ParallelCeiling;
@@ -66,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Device> ds = new ArrayList<>();
             List<RunResult> last = new ArrayList<>();
             for (String uri : devices) {
-                Device d = Devices.open(uri);
+                Device d = Inputs.device(uri);
                 ds.add(d);
                 last.add(d.run(e)); // warm-up: JIT and class loading
             }

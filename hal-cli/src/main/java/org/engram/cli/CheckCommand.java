@@ -1,7 +1,6 @@
 package org.engram.cli;
 
 import org.engram.hal.device.Device;
-import org.engram.hal.device.Devices;
 import org.engram.hal.device.FitReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION, sortOptions = false,
         description = "Check that an experiment is valid and fits a device, without running it.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:fits (perhaps with warnings)", "1:other failure", "2:bad experiment file",
+        exitCodeList = {"0:fits (perhaps with warnings)", "1:other failure", "2:bad experiment file or device URI",
                 "3:does not fit the device"})
 final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -28,8 +27,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int execute() throws IOException {
-        var experiment = Inputs.read(input.file);
-        try (Device dev = Devices.open(input.device)) {
+        // the device URI first: a usage error is reported before the file is read
+        try (Device dev = Inputs.device(input.device)) {
+            var experiment = Inputs.read(input.file);
             FitReport report = dev.check(experiment);
             spec.commandLine().getOut().println(report);
             spec.commandLine().getOut().flush();

@@ -32,7 +32,7 @@ final class MeanTracePlot {
         for (Recording rec : e.protocol().recordings()) {
             if (!(rec instanceof Recording.Trace t) || t.reduce() != Reduction.MEAN) continue;
             Optional<RunResult.TraceData> data = r.trace(t.name());
-            if (data.isEmpty() || data.get().values().length == 0 || data.get().times().length == 0) continue;
+            if (data.isEmpty() || data.get().seriesCount() == 0 || data.get().sampleCount() == 0) continue;
             Plots.Series s = series(t.name(), data.get(), scale);
             switch (t.variable()) {
                 case W, H -> {
@@ -67,14 +67,14 @@ final class MeanTracePlot {
      * figure still shows the mean (the CSV keeps what the device returned).
      */
     private static Plots.Series series(String name, RunResult.TraceData t, double scale) {
-        double[] x = t.times().clone();
+        double[] x = t.times();
         for (int i = 0; i < x.length; i++) x[i] *= scale;
-        double[] y = t.values()[0].clone();
-        int k = t.values().length;
+        double[] y = t.series(0);
+        int k = t.seriesCount();
         if (k > 1) {
             for (int i = 0; i < y.length; i++) {
                 double sum = 0;
-                for (double[] col : t.values()) sum += col[i];
+                for (int c = 0; c < k; c++) sum += t.value(c, i);
                 y[i] = sum / k;
             }
         }

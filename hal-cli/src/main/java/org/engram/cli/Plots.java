@@ -112,13 +112,13 @@ final class Plots {
 
     /** The first {@value #MAX_SERIES} elements of a trace; a lone element is named after the trace. */
     private static List<Series> series(RunResult.TraceData t, String name, double timeScale) {
-        double[] x = t.times().clone();
+        double[] x = t.times();
         for (int i = 0; i < x.length; i++) x[i] *= timeScale;
         List<Series> out = new ArrayList<>();
-        int n = Math.min(MAX_SERIES, t.values().length);
+        int n = Math.min(MAX_SERIES, t.seriesCount());
         for (int k = 0; k < n; k++) {
-            String key = t.values().length == 1 ? name : name + " " + t.labels().get(k);
-            out.add(new Series(key, Decimation.minMax(x, t.values()[k], BUCKETS)));
+            String key = t.seriesCount() == 1 ? name : name + " " + t.labels().get(k);
+            out.add(new Series(key, Decimation.minMax(x, t.series(k), BUCKETS)));
         }
         return out;
     }

@@ -131,8 +131,8 @@ final class ResultWriter {
             csv.printRecord(header);
             double[][] values = t.values();
             String[] row = new String[values.length + 1];
-            for (int i = 0; i < t.times().length; i++) {
-                row[0] = Double.toString(t.times()[i]);
+            for (int i = 0; i < t.sampleCount(); i++) {
+                row[0] = Double.toString(t.time(i));
                 for (int k = 0; k < values.length; k++) row[k + 1] = Double.toString(values[k][i]);
                 csv.printRecord((Object[]) row);
             }

@@ -3,7 +3,6 @@ package org.engram.cli;
 import org.engram.hal.analysis.AnalysisResult;
 import org.engram.hal.analysis.Analyses;
 import org.engram.hal.device.Device;
-import org.engram.hal.device.Devices;
 import org.engram.hal.device.FitReport;
 import org.engram.hal.device.Job;
 import org.engram.hal.device.RunResult;
@@ -25,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION, sortOptions = false,
         description = "Run an experiment and write its results (CSV, summary.json, plot.png).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:the run failed", "2:bad experiment file", "3:does not fit the device"})
+        exitCodeList = {"0:done", "1:the run failed", "2:bad experiment file or device URI", "3:does not fit the device"})
 final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -55,11 +54,12 @@ final class RunCommand implements Callable<Integer> {
     private int execute() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Experiment experiment = Inputs.read(input.file);
-        if (seed != null) experiment = experiment.withSeed(seed);
-        Consolidation.Applied applied = Consolidation.apply(consolidation, experiment);
-        experiment = applied.experiment();
-        try (Device dev = Devices.open(input.device)) {
+        // the device URI first: a usage error is reported before the file is read
+        try (Device dev = Inputs.device(input.device)) {
+            Experiment experiment = Inputs.read(input.file);
+            if (seed != null) experiment = experiment.withSeed(seed);
+            Consolidation.Applied applied = Consolidation.apply(consolidation, experiment);
+            experiment = applied.experiment();
             FitReport report = dev.check(experiment);
             if (!report.issues().isEmpty()) {
                 stderr.println(report); // warnings go to stderr too: stdout carries only the summary

@@ -55,6 +55,25 @@ class CheckAndDevicesTest {
         assertTrue(help.out().contains("--device"), help.out());
     }
 
+    /** An unknown device is a usage error: exit 2, naming the URI and the schemes there are, before the file is read. */
+    @Test
+    void anUnknownDeviceIsAUsageError() throws IOException {
+        String valid = Experiments.valid(tmp).toString();
+        String out = tmp.resolve("out").toString();
+        for (String file : new String[] {valid, tmp.resolve("x.yaml").toString()}) { // x.yaml does not exist
+            for (CliRun run : new CliRun[] {CliRun.of("run", "--device", "nosuch:", file, "-q", "--out", out),
+                    CliRun.of("check", "--device", "nosuch:", file)}) {
+                assertEquals(2, run.exitCode(), file + ": " + run.err());
+                assertTrue(run.err().contains("'nosuch:'"), run.err());
+                assertTrue(run.err().contains("available") && run.err().contains("sim"), "names the schemes: " + run.err());
+                assertEquals("", run.out());
+            }
+        }
+        CliRun noScheme = CliRun.of("check", "--device", "nosuch", valid);
+        assertEquals(2, noScheme.exitCode(), noScheme.err());
+        assertTrue(noScheme.err().contains("'nosuch'") && noScheme.err().contains("available schemes"), noScheme.err());
+    }
+
     @Test
     void usageErrorsExitWith2() {
         assertEquals(2, CliRun.of("run").exitCode());

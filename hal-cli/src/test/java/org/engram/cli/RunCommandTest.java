@@ -109,8 +109,8 @@ class RunCommandTest {
     @Test
     void unknownDeviceFailsCleanly() throws IOException {
         CliRun run = CliRun.of("run", Experiments.valid(tmp).toString(), "--device", "nosuch:", "-q");
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("engram: no device provider for scheme 'nosuch'"), run.err());
+        assertEquals(2, run.exitCode(), "a usage error, like other bad input");
+        assertTrue(run.err().startsWith("engram: device 'nosuch:': no device provider for scheme 'nosuch'"), run.err());
     }
 
     @Test

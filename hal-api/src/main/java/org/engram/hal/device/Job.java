@@ -16,6 +16,10 @@ public interface Job {
     /** Requests cancellation; the engine stops at its next check (within one step batch). */
     void cancel();
 
+    /**
+     * The eventual result, read-only: only the job completes it (a {@link ResultFuture} in this
+     * package's jobs), and {@code cancel(...)} on it requests cancellation as {@link #cancel()} does.
+     */
     CompletableFuture<RunResult> result();
 
     /** Waits for the result; rethrows the run's failure unwrapped. */

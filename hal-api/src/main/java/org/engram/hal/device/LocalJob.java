@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 public final class LocalJob implements Job {
     private final String id;
-    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private final ResultFuture.Completer result = ResultFuture.create(this::cancel);
     private volatile State state = State.QUEUED;
     private volatile double progress;
     private volatile boolean cancel;
@@ -41,7 +41,7 @@ public final class LocalJob implements Job {
     @Override public String id() { return id; }
     @Override public State state() { return state; }
     @Override public double progress() { return progress; }
-    @Override public CompletableFuture<RunResult> result() { return result; }
+    @Override public CompletableFuture<RunResult> result() { return result.future(); }
     @Override public void cancel() { cancel = true; }
 
     public boolean cancelRequested() { return cancel; }

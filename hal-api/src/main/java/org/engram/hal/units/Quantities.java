@@ -1,9 +1,14 @@
 package org.engram.hal.units;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses quantity strings such as "10 ms" or "-65mV" into the model's base units. */
+/**
+ * Parses quantity strings such as "10 ms" or "-65mV" into the model's base units. The written number is
+ * scaled in decimal, exactly, and rounded once: "48.8 ms" is the double nearest 0.0488, not 48.8 * 1e-3
+ * (0.048799999999999996), so a quantity means the same bits whatever unit it was written in.
+ */
 public final class Quantities {
     private static final Pattern QUANTITY = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S*)\\s*");
 
@@ -26,15 +31,23 @@ public final class Quantities {
             throw new IllegalArgumentException("'" + text + "' has no unit: expected a " + dimension.name().toLowerCase()
                     + " in one of " + dimension.accepted());
         }
-        Double factor = dimension.factor(unit);
+        BigDecimal factor = dimension.factor(unit);
         if (factor == null) {
             Dimension other = Dimension.of(unit);
             throw new IllegalArgumentException("'" + text + "' has the wrong unit: expected a " + dimension.name().toLowerCase()
                     + " (" + dimension.accepted() + ")" + (other == null ? ", '" + unit + "' is not a known unit"
                     : ", got a " + other.name().toLowerCase()));
         }
-        double value = Double.parseDouble(m.group(1)) * factor;
+        double value;
+        try {
+            // the product of two decimals is exact; doubleValue() rounds it once, to the nearest double
+            value = new BigDecimal(m.group(1)).multiply(factor).doubleValue();
+        } catch (NumberFormatException | ArithmeticException ex) { // an exponent beyond int range
+            throw new IllegalArgumentException("'" + text + "' is out of range");
+        }
         if (!Double.isFinite(value)) throw new IllegalArgumentException("'" + text + "' is not finite");
+        // BigDecimal has no negative zero: keep the sign a double parse would give ("-0 ms" is -0.0)
+        if (value == 0 && m.group(1).startsWith("-")) value = -0.0;
         return value;
     }
 

@@ -6,6 +6,7 @@ import io.grpc.stub.ClientResponseObserver;
 import org.engram.grpc.codec.ResultCodec;
 import org.engram.hal.device.CancelledException;
 import org.engram.hal.device.Job;
+import org.engram.hal.device.ResultFuture;
 import org.engram.hal.device.RunResult;
 import org.engram.proto.v1.CancelRequest;
 import org.engram.proto.v1.DeviceServiceGrpc;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 public final class RemoteJob implements Job {
     private final String id;
     private final DeviceServiceGrpc.DeviceServiceBlockingStub blocking;
-    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private final ResultFuture.Completer result = ResultFuture.create(this::cancel);
     private final ResultCodec.Assembler assembler = new ResultCodec.Assembler();
     private volatile JobStatus last;
     private volatile ClientCallStreamObserver<WatchRequest> call;
@@ -60,7 +61,7 @@ public final class RemoteJob implements Job {
             }
 
             @Override public void onCompleted() {
-                if (result.isDone()) return;
+                if (result.future().isDone()) return;
                 JobStatus s = last;
                 switch (s.getState()) {
                     case CANCELLED -> result.completeExceptionally(new CancelledException("remote job " + id + " cancelled: " + s.getReason()));
@@ -79,7 +80,7 @@ public final class RemoteJob implements Job {
     @Override public State state() {
         return switch (last.getState()) {
             case RUNNING -> State.RUNNING;
-            case SUCCEEDED -> result.isDone() ? State.SUCCEEDED : State.RUNNING;
+            case SUCCEEDED -> result.future().isDone() ? State.SUCCEEDED : State.RUNNING;
             case FAILED -> State.FAILED;
             case CANCELLED -> State.CANCELLED;
             default -> State.QUEUED;
@@ -102,5 +103,5 @@ public final class RemoteJob implements Job {
         }
     }
 
-    @Override public CompletableFuture<RunResult> result() { return result; }
+    @Override public CompletableFuture<RunResult> result() { return result.future(); }
 }

@@ -38,8 +38,8 @@ public final class ResultCodec {
                 var b = SpikeChunk.newBuilder().setRecording(e.getKey()).setPopulation(s.population())
                         .setOffset(off).setTotal(n);
                 for (int i = off; i < end; i++) {
-                    b.addTimes(s.times()[i]);
-                    b.addNeurons(s.neurons()[i]);
+                    b.addTimes(s.time(i));
+                    b.addNeurons(s.neuron(i));
                 }
                 out.add(b.build());
                 off = end;
@@ -52,8 +52,8 @@ public final class ResultCodec {
     public static List<TraceChunk> traceChunks(RunResult r, int chunkValues) {
         List<TraceChunk> out = new ArrayList<>();
         for (RunResult.TraceData t : r.traces()) {
-            int rowsPer = Math.max(1, chunkValues / Math.max(1, t.times().length));
-            int rows = t.values().length;
+            int rowsPer = Math.max(1, chunkValues / Math.max(1, t.sampleCount()));
+            int rows = t.seriesCount();
             int off = 0;
             do {
                 var b = TraceChunk.newBuilder().setRecording(t.recording()).setRowOffset(off);
@@ -64,7 +64,7 @@ public final class ResultCodec {
                 int end = Math.min(rows, off + rowsPer);
                 for (int k = off; k < end; k++) {
                     var row = TraceRow.newBuilder();
-                    for (double x : t.values()[k]) row.addValues(x);
+                    for (int i = 0; i < t.sampleCount(); i++) row.addValues(t.value(k, i));
                     b.addRows(row);
                 }
                 out.add(b.build());
