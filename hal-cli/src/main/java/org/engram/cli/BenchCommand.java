@@ -4,7 +4,7 @@ import org.engram.hal.device.Device;
 import org.engram.hal.device.Devices;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
-import org.engram.sim.engine.ParallelCeiling;
+import org.engram.support.concurrent.ParallelCeiling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

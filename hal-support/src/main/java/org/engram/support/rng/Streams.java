@@ -1,0 +1,17 @@
+package org.engram.support.rng;
+
+/** Stream identifiers of the counter word c3 (docs/fixed-point.md, "Random numbers"). */
+public final class Streams {
+    private Streams() {}
+
+    public static final int CONNECTIVITY = 1;
+    public static final int HETEROGENEITY = 2;
+    public static final int OU_NOISE = 3;
+    public static final int PLASTICITY_NOISE = 4;
+    /** Poisson stimulus k, source-block b uses POISSON_BASE + (k << 8) + b. */
+    public static final int POISSON_BASE = 0x10000;
+
+    public static int poisson(int stimulus, int block) {
+        return POISSON_BASE + (stimulus << 8) + block;
+    }
+}
