@@ -1,7 +1,7 @@
 /*
  * engram_kernel.h: the emulator's fixed-point network kernel (docs/fixed-point.md), in C.
  *
- * Boundary: Java compiles the experiment (backend-sim's CompiledNetwork and the FixedEngine constants:
+ * Boundary: Java compiles the experiment (hal-support's CompiledNetwork and FixedRule, the constants FixedEngine uses:
  * Q-format parameters, decay tables, the normal table, rule constants) and hands the kernel flat arrays.
  * The kernel copies the configuration, then runs steps and writes spikes into caller-provided buffers and
  * trace samples into caller-registered buffers. It never recomputes a constant from a real number; the

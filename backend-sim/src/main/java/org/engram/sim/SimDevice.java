@@ -4,6 +4,10 @@ import org.engram.hal.device.*;
 import org.engram.hal.model.*;
 import org.engram.sim.engine.*;
 import org.engram.sim.rate.RateEngine;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.compiled.EmulatorFit;
+import org.engram.support.compiled.Results;
+import org.engram.support.uri.DeviceOptions;
 
 import java.time.Instant;
 import java.util.*;
@@ -12,8 +16,7 @@ import java.util.*;
 public final class SimDevice implements Device {
     public static final String VERSION = "0.1.0";
     /** The emulator's native step: 0.2 ms, as in the reference simulator. */
-    public static final double DEFAULT_DT = 0.2e-3;
-    static final long MAX_TICKS = 1L << 40;
+    public static final double DEFAULT_DT = EmulatorFit.DEFAULT_DT;
 
     public enum Arithmetic { FIXED, FLOAT64 }
 
@@ -28,35 +31,15 @@ public final class SimDevice implements Device {
     }
 
     static SimDevice open(String uri) {
-        String ssp = uri.substring(uri.indexOf(':') + 1);
-        String engine = ssp, query = "";
-        int qm = ssp.indexOf('?');
-        if (qm >= 0) {
-            engine = ssp.substring(0, qm);
-            query = ssp.substring(qm + 1);
-        }
+        DeviceOptions o = DeviceOptions.parse(uri, List.of("threads"));
+        String engine = o.path();
         Arithmetic a = switch (engine) {
             case "", "fixed" -> Arithmetic.FIXED;
             case "float64" -> Arithmetic.FLOAT64;
             default -> throw new IllegalArgumentException("unknown sim engine '" + engine + "' in " + uri
                     + ": use sim: (fixed point) or sim:float64");
         };
-        int threads = 1;
-        for (String kv : query.split("&")) {
-            if (kv.isEmpty()) continue;
-            String[] parts = kv.split("=", 2);
-            if (parts[0].equals("threads") && parts.length == 2) {
-                try {
-                    threads = Integer.parseInt(parts[1]);
-                } catch (NumberFormatException e) {
-                    threads = -1;
-                }
-                if (threads < 1) throw new IllegalArgumentException("threads must be a positive integer in " + uri);
-            } else {
-                throw new IllegalArgumentException("unknown option '" + kv + "' in " + uri + " (known: threads=N)");
-            }
-        }
-        return new SimDevice(uri, a, threads);
+        return new SimDevice(uri, a, o.integer("threads", 1, 1));
     }
 
     @Override public String uri() { return uri; }
@@ -64,17 +47,12 @@ public final class SimDevice implements Device {
     public Arithmetic arithmetic() { return arithmetic; }
 
     private static TimeBase timeBase(Experiment e) {
-        double dt = e.protocol().dt() > 0 ? e.protocol().dt() : DEFAULT_DT;
-        return new TimeBase(dt, 1.0, MAX_TICKS);
+        return EmulatorFit.timeBase(e);
     }
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(engineName(), arithmetic == Arithmetic.FIXED ? Set.of("lif") : Set.of("lif", "rate", "input"),
-                Set.of("static", "two_phase"),
-                Set.of("poisson", "regular", "spike_times", "bursts", "force_firing", "ou_current"),
-                1 << 24, Integer.MAX_VALUE, arithmetic == Arithmetic.FIXED ? 32 : 0,
-                new TimeBase(DEFAULT_DT, 1.0, MAX_TICKS), true);
+        return EmulatorFit.capabilities(engineName(), arithmetic == Arithmetic.FIXED);
     }
 
     private String engineName() {
@@ -83,7 +61,7 @@ public final class SimDevice implements Device {
 
     @Override
     public FitReport check(Experiment e) {
-        return SimFitCheck.check(uri, e, timeBase(e), arithmetic);
+        return EmulatorFit.check(uri, e, timeBase(e), arithmetic == Arithmetic.FIXED);
     }
 
     @Override
@@ -96,7 +74,7 @@ public final class SimDevice implements Device {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TimeBase tb = timeBase(e);
-        if (SimFitCheck.isRateNetwork(e)) {
+        if (EmulatorFit.isRateNetwork(e)) {
             RateEngine rate = new RateEngine(e, tb, RateEngine.INPUTS);
             Provenance prov = new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e), started,
                     0, e.protocol().duration(), 1);

@@ -3,7 +3,7 @@ package org.engram.cli;
 import org.engram.hal.device.Device;
 import org.engram.hal.device.RunResult;
 import org.engram.hal.model.Experiment;
-import org.engram.sim.engine.ParallelCeiling;
+import org.engram.support.concurrent.ParallelCeiling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.engram.cli;
 
+import org.engram.hal.device.Availability;
 import org.engram.hal.device.Capabilities;
 import org.engram.hal.device.Device;
 import org.engram.hal.device.DeviceProvider;
@@ -10,18 +11,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-/** {@code engram devices}: the registered device providers, and what the emulator's two engines can run. */
+/**
+ * {@code engram devices}: what every registered provider reports (scheme, availability or the reason
+ * and fix, priority, the URIs it offers) and the capabilities of each offered device. Nothing here names
+ * a backend: the list is whatever ServiceLoader finds.
+ */
 @Command(name = "devices", mixinStandardHelpOptions = true, version = "engram " + EngramCli.VERSION,
-        description = "List device providers and the capabilities of sim: and sim:float64.")
+        description = "List the device providers on the class path, the devices they offer and their capabilities.")
 final class DevicesCommand implements Callable<Integer> {
-    /** The devices whose capabilities are listed: opening them is free (no hardware behind them). */
-    private static final List<String> DESCRIBED = List.of("sim:", "sim:float64");
-
     @Spec CommandSpec spec;
 
     @Override
@@ -31,17 +34,27 @@ final class DevicesCommand implements Callable<Integer> {
 
     private int execute() {
         PrintWriter out = spec.commandLine().getOut();
-        List<DeviceProvider> providers = Devices.providers();
+        List<DeviceProvider> providers = Devices.providers().stream()
+                .sorted(Comparator.comparing(DeviceProvider::scheme)).toList();
         out.println("Providers:");
         if (providers.isEmpty()) out.println("  (none found on the class path)");
-        for (DeviceProvider p : providers) out.printf("  %-8s %s%n", p.scheme() + ":", p.description());
-        boolean sim = providers.stream().anyMatch(p -> p.scheme().equalsIgnoreCase("sim"));
-        for (String uri : sim ? DESCRIBED : List.<String>of()) {
+        for (DeviceProvider p : providers) {
+            Availability a = Devices.availability(p);
             out.println();
-            try (Device d = Devices.open(uri)) {
-                print(out, uri, d.capabilities());
-            } catch (RuntimeException e) {
-                out.println(uri + "  unavailable: " + e.getMessage());
+            out.println(p.scheme() + ":");
+            row(out, "description", p.description());
+            row(out, "available", a.available() ? "yes" : "no: " + a.reason());
+            if (!a.available() && !a.fix().isBlank()) row(out, "fix", a.fix());
+            row(out, "priority", Integer.toString(p.priority()));
+            row(out, "devices", p.devices().isEmpty() ? "(none without an address)" : String.join(", ", p.devices()));
+            if (!a.available()) continue;
+            for (String uri : p.devices()) {
+                out.println();
+                try (Device d = p.open(uri)) {
+                    print(out, uri, d.capabilities());
+                } catch (RuntimeException e) {
+                    out.println("  " + uri + "  unavailable: " + e.getMessage());
+                }
             }
         }
         out.flush();
@@ -50,17 +63,17 @@ final class DevicesCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, String uri, Capabilities c) {
         TimeBase tb = c.timeBase();
-        out.println(uri);
-        row(out, "engine", c.engine());
-        row(out, "neurons", sorted(c.neuronModels()));
-        row(out, "synapses", sorted(c.synapseModels()));
-        row(out, "stimuli", sorted(c.stimuli()));
-        row(out, "max neurons", String.format("%,d", c.maxNeurons()));
-        row(out, "max synapses", String.format("%,d", c.maxSynapses()));
-        row(out, "weights", c.weightBits() == 0 ? "floating point" : c.weightBits() + "-bit fixed point");
-        row(out, "time step", Durations.bio(tb.tick()) + ", speed-up " + Durations.number(tb.speedUp())
+        out.println("  " + uri);
+        row(out, "  engine", c.engine());
+        row(out, "  neurons", sorted(c.neuronModels()));
+        row(out, "  synapses", sorted(c.synapseModels()));
+        row(out, "  stimuli", sorted(c.stimuli()));
+        row(out, "  max neurons", String.format("%,d", c.maxNeurons()));
+        row(out, "  max synapses", String.format("%,d", c.maxSynapses()));
+        row(out, "  weights", c.weightBits() == 0 ? "floating point" : c.weightBits() + "-bit fixed point");
+        row(out, "  time step", Durations.bio(tb.tick()) + ", speed-up " + Durations.number(tb.speedUp())
                 + "x, longest run " + Durations.bio(tb.toSeconds(tb.maxTicks())));
-        row(out, "deterministic", c.deterministic() ? "yes (same seed, same bits)" : "no");
+        row(out, "  deterministic", c.deterministic() ? "yes (same seed, same bits)" : "no");
     }
 
     private static String sorted(Set<String> s) {
@@ -68,6 +81,6 @@ final class DevicesCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, String text) {
-        out.printf("  %-14s %s%n", label, text);
+        out.printf("  %-16s %s%n", label, text);
     }
 }

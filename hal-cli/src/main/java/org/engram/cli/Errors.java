@@ -1,6 +1,7 @@
 package org.engram.cli;
 
 import org.engram.hal.device.DoesNotFitException;
+import org.engram.hal.device.NoSuchDeviceException;
 import org.engram.hal.io.ExperimentFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -44,6 +45,7 @@ final class Errors {
             case IOException x -> ExitCodes.BAD_INPUT;
             case UncheckedIOException x -> ExitCodes.BAD_INPUT;
             case DoesNotFitException x -> ExitCodes.DOES_NOT_FIT;
+            case NoSuchDeviceException x -> ExitCodes.BAD_INPUT;   // a device URI nothing serves: a usage error
             default -> ExitCodes.FAILURE;
         };
     }

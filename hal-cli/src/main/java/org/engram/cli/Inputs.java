@@ -26,7 +26,7 @@ final class Inputs {
             return Devices.open(uri);
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage() == null ? "not a device URI" : e.getMessage();
-            if (!msg.contains("available")) {
+            if (!msg.contains("available") && !msg.contains("schemes")) {
                 msg += " (available schemes: " + Devices.providers().stream().map(DeviceProvider::scheme).toList() + ")";
             }
             throw new CliException(ExitCodes.BAD_INPUT, "device '" + uri + "': " + msg);

@@ -43,6 +43,18 @@ class CheckAndDevicesTest {
         assertTrue(run.out().contains("sim:"), run.out());
         assertTrue(run.out().contains("sim:float64"), run.out());
         assertTrue(run.out().contains("sim-fixed"), run.out());
+        assertTrue(run.out().contains("sim:native"), "every provider on the class path is listed: " + run.out());
+        assertTrue(run.out().contains("brainscales2:virtual"), run.out());
+        assertTrue(run.out().contains("grpc:"), run.out());
+        assertTrue(run.out().contains("priority"), run.out());
+        assertTrue(run.out().contains("sim-native-fixed"), "capabilities of every offered device: " + run.out());
+    }
+
+    @Test
+    void anUnknownDeviceOrEngineIsAUsageError() {
+        CliRun run = CliRun.of("check", "../examples/single-synapse-wtet.yaml", "--device", "sim:warp");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("unknown sim engine 'warp'"), run.err());
     }
 
     @Test

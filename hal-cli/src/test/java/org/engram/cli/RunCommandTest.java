@@ -109,8 +109,9 @@ class RunCommandTest {
     @Test
     void unknownDeviceFailsCleanly() throws IOException {
         CliRun run = CliRun.of("run", Experiments.valid(tmp).toString(), "--device", "nosuch:", "-q");
-        assertEquals(2, run.exitCode(), "a usage error, like other bad input");
-        assertTrue(run.err().startsWith("engram: device 'nosuch:': no device provider for scheme 'nosuch'"), run.err());
+        assertEquals(2, run.exitCode(), "an unknown device is a usage error, like other bad input");
+        assertTrue(run.err().startsWith("engram: device 'nosuch:': no device provider for 'nosuch:'"), run.err());
+        assertTrue(run.err().contains("sim:"), "names the schemes there are: " + run.err());
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.engram.hal.model.Network;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Projection;
 import org.engram.hal.model.SynapseType;
-import org.engram.sim.engine.Connectivity;
+import org.engram.support.connectivity.Connectivity;
 
 import java.util.ArrayList;
 import java.util.Arrays;

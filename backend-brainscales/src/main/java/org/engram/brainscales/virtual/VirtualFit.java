@@ -17,6 +17,8 @@ import org.engram.hal.model.SpikeDelivery;
 import org.engram.hal.model.Stimulus;
 import org.engram.hal.model.TraceVariable;
 
+import org.engram.support.fit.References;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +38,8 @@ public final class VirtualFit {
     public record Result(FitReport report, FitCheck.Result base, Set<String> hostSources) {}
 
     public static Result check(String uri, Experiment e, VirtualOptions o) {
+        List<Issue> dangling = References.check(e);
+        if (!dangling.isEmpty()) return new Result(new FitReport(uri, dangling), null, Set.of());   // placement looks names up
         HardwareTime time = o.time();
         FitCheck.Result base = FitCheck.check(uri, e, time, ChipGeometry.BSS2, Double.NaN);
         if (base.placement() == null) return new Result(base.report(), base, null);

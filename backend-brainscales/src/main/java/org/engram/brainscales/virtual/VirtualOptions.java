@@ -3,7 +3,10 @@ package org.engram.brainscales.virtual;
 import org.engram.brainscales.mapping.HardwareTime;
 import org.engram.nativelib.Binding;
 
+import org.engram.support.uri.DeviceOptions;
+
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The options of {@code brainscales2:virtual?speedup=1000&spread=0.03&noise=0.1&seed=1&calibration=/path&step=25&binding=ffm}:
@@ -18,6 +21,8 @@ public record VirtualOptions(double speedUp, double spread, double trialNoise, l
     public static final int DEFAULT_STEP = 25;
     /** Without step=, the step is the emulator's 0.2 ms biological at the speed-up (125 cycles at 200x). */
     static final double DEFAULT_STEP_BIOLOGICAL = 2e-4;
+    /** The options brainscales2:virtual accepts. */
+    static final List<String> KNOWN = List.of("speedup", "spread", "noise", "seed", "calibration", "step", "binding");
     public static final VirtualOptions DEFAULT = new VirtualOptions(HardwareTime.DEFAULT_SPEED_UP, DEFAULT_SPREAD,
             DEFAULT_TRIAL_NOISE, 1, null, DEFAULT_STEP, Binding.FFM);
 
@@ -47,38 +52,19 @@ public record VirtualOptions(double speedUp, double spread, double trialNoise, l
         if (!head.equals("brainscales2:virtual")) {
             throw new IllegalArgumentException("unknown BrainScaleS-2 device '" + head + "': use brainscales2:virtual");
         }
-        VirtualOptions o = DEFAULT;
-        if (q < 0) return o;
-        double speedUp = o.speedUp, spread = o.spread, noise = o.trialNoise;
-        long seed = o.chipSeed;
-        Path cal = null;
-        Integer step = null;
-        Binding binding = o.binding;
-        for (String kv : uri.substring(q + 1).split("&")) {
-            if (kv.isEmpty()) continue;
-            String[] p = kv.split("=", 2);
-            if (p.length != 2 || p[1].isEmpty()) throw new IllegalArgumentException("option '" + kv + "' in " + uri + " needs a value");
-            try {
-                switch (p[0]) {
-                    case "speedup" -> speedUp = Double.parseDouble(p[1]);
-                    case "spread" -> spread = Double.parseDouble(p[1]);
-                    case "noise" -> noise = Double.parseDouble(p[1]);
-                    case "seed" -> seed = Long.parseLong(p[1]);
-                    case "calibration" -> cal = Path.of(p[1]);
-                    case "step" -> step = Integer.parseInt(p[1]);
-                    case "binding" -> binding = switch (p[1]) {
-                        case "ffm" -> Binding.FFM;
-                        case "jna" -> Binding.JNA;
-                        default -> throw new IllegalArgumentException("binding must be ffm or jna in " + uri);
-                    };
-                    default -> throw new IllegalArgumentException("unknown option '" + p[0] + "' in " + uri
-                            + " (known: speedup, spread, noise, seed, calibration, step, binding)");
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option " + p[0] + " in " + uri + ": '" + p[1] + "' is not a number");
-            }
-        }
-        return new VirtualOptions(speedUp, spread, noise, seed, cal, step != null ? step : defaultStep(speedUp, uri), binding);
+        VirtualOptions d = DEFAULT;
+        if (q < 0) return d;
+        DeviceOptions o = DeviceOptions.parse(uri, KNOWN);
+        double speedUp = o.number("speedup", d.speedUp);
+        Path cal = o.string("calibration").map(Path::of).orElse(null);
+        Binding binding = o.typed("binding", d.binding, v -> switch (v) {
+            case "ffm" -> Binding.FFM;
+            case "jna" -> Binding.JNA;
+            default -> throw new IllegalArgumentException("binding must be ffm or jna");
+        }, "ffm or jna");
+        int step = o.has("step") ? o.integer("step", DEFAULT_STEP) : defaultStep(speedUp, uri);
+        return new VirtualOptions(speedUp, o.number("spread", d.spread), o.number("noise", d.trialNoise),
+                o.longValue("seed", d.chipSeed), cal, step, binding);
     }
 
     /** 0.2 ms biological in cycles at the speed-up; a speed-up where that is no whole number needs step=. */

@@ -4,7 +4,7 @@ import org.engram.brainscales.mapping.ChipGeometry;
 import org.engram.brainscales.mapping.FitCheck;
 import org.engram.brainscales.mapping.HardwareTime;
 import org.engram.hal.model.*;
-import org.engram.sim.engine.Connectivity;
+import org.engram.support.connectivity.Connectivity;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -2,14 +2,21 @@ package org.engram.sim.engine;
 
 import org.engram.hal.device.CancelledException;
 import org.engram.hal.model.TraceVariable;
-import org.engram.sim.rng.Philox;
-import org.engram.sim.rng.Streams;
+import org.engram.support.rng.Philox;
+import org.engram.support.rng.Streams;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.compiled.CompiledRecording;
+import org.engram.support.compiled.CompiledStimulus;
+import org.engram.support.compiled.Results;
+import org.engram.support.collect.IntList;
+import org.engram.support.collect.LongList;
+import org.engram.support.concurrent.StepTeam;
 
 /**
  * The emulator's scheduler, shared by both arithmetics: the order of updates within a step, spike
@@ -754,32 +761,5 @@ public abstract class Engine implements Results.Output {
         return new double[]{read(TraceVariable.H, null, pr.plastic(k), net.steps),
                 read(TraceVariable.Z, null, pr.plastic(k), net.steps),
                 read(TraceVariable.W, null, pr.plastic(k), net.steps)};
-    }
-
-    /** A growable int array (no boxing on the hot path). */
-    public static final class IntList {
-        int[] data = new int[16];
-        int size;
-
-        public void add(int v) {
-            if (size == data.length) data = Arrays.copyOf(data, size * 2);
-            data[size++] = v;
-        }
-
-        void clear() { size = 0; }
-        public int[] toArray() { return Arrays.copyOf(data, size); }
-    }
-
-    /** A growable long array. */
-    public static final class LongList {
-        long[] data = new long[16];
-        int size;
-
-        public void add(long v) {
-            if (size == data.length) data = Arrays.copyOf(data, size * 2);
-            data[size++] = v;
-        }
-
-        public long[] toArray() { return Arrays.copyOf(data, size); }
     }
 }

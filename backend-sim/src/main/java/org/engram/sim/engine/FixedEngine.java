@@ -2,17 +2,23 @@ package org.engram.sim.engine;
 
 import org.engram.hal.model.TraceVariable;
 import org.engram.hal.model.TwoPhaseRule;
-import org.engram.sim.fixed.DecayTable;
-import org.engram.sim.fixed.Fx;
-import org.engram.sim.rng.NormalTable;
-import org.engram.sim.rng.Philox;
-import org.engram.sim.rng.Streams;
+import org.engram.support.fixed.DecayTable;
+import org.engram.support.fixed.Fx;
+import org.engram.support.rng.NormalTable;
+import org.engram.support.rng.Philox;
+import org.engram.support.rng.Streams;
 
-import static org.engram.sim.fixed.Fx.Q16;
-import static org.engram.sim.fixed.Fx.Q24;
-import static org.engram.sim.fixed.Fx.Q30;
-import static org.engram.sim.fixed.Fx.rshift;
-import static org.engram.sim.fixed.Fx.sat;
+import static org.engram.support.fixed.Fx.Q16;
+import static org.engram.support.fixed.Fx.Q24;
+import static org.engram.support.fixed.Fx.Q30;
+import static org.engram.support.fixed.Fx.rshift;
+import static org.engram.support.fixed.Fx.sat;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.compiled.CompiledRecording;
+import org.engram.support.compiled.CompiledStimulus;
+import org.engram.support.compiled.Regimes;
+import org.engram.support.collect.IntList;
+import org.engram.support.fixed.FixedRule;
 
 /**
  * The bit-accurate engine: integer state, integer arithmetic, every rounding defined in
@@ -31,44 +37,10 @@ public final class FixedEngine extends Engine {
     private final int[] cA, h, z;
     private final long[] cS, hS;
     private final boolean[] hActive;
-    private final Rule[] rules;
+    private final FixedRule[] rules;
     private final int[] staticWeight;     // per projection, Q16 mV
     private final int[] stimulusWeight;   // per stimulus, Q16 mV
     private boolean frozen;
-
-    /** Per-rule constants in fixed point; the native kernel is handed these same values. */
-    public static final class Rule {
-        public final int h0, thetaTag, thetaD, thetaP, cPre, cPost;
-        public final long thetaPro;
-        public final int hTargetP, eP, sigmaP, hTargetD, eD, sigmaD;
-        public final DecayTable calcium, hDecay;
-        public final int ePK, alpha, zMin, zMax;
-        public final long kz46;
-
-        public Rule(TwoPhaseRule r, double dt, long steps, int slowPeriod) {
-            h0 = Fx.of(r.h0(), Q24);
-            thetaTag = Fx.of(r.thetaTag(), Q24);
-            thetaPro = Fx.of(r.thetaPro(), Q24);
-            thetaD = Fx.of(r.thetaD(), Q16);
-            thetaP = Fx.of(r.thetaP(), Q16);
-            cPre = Fx.of(r.cPre(), Q16);
-            cPost = Fx.of(r.cPost(), Q16);
-            double[] ltp = Regimes.ltp(r, dt), ltd = Regimes.ltd(r, dt);
-            hTargetP = Fx.of(ltp[0], Q24);
-            eP = Fx.of(ltp[1], Q30);
-            sigmaP = Fx.of(ltp[2], Q24);
-            hTargetD = Fx.of(ltd[0], Q24);
-            eD = Fx.of(ltd[1], Q30);
-            sigmaD = Fx.of(ltd[2], Q24);
-            calcium = new DecayTable(dt / r.tauC(), steps);
-            hDecay = new DecayTable(dt * r.relaxation() / r.tauH(), steps);
-            ePK = Fx.decayQ30(slowPeriod * dt / r.tauP());
-            alpha = Fx.of(r.alpha(), Q30);
-            zMin = Fx.of(r.zMin(), Q30);
-            zMax = Fx.of(r.zMax(), Q30);
-            kz46 = Fx.ofLong(slowPeriod * dt / r.tauZ(), 46);
-        }
-    }
 
     public FixedEngine(CompiledNetwork net, int threads) {
         super(net, threads);
@@ -103,8 +75,8 @@ public final class FixedEngine extends Engine {
                 ouSig[i] = Fx.of(ou[2], Q16);
             }
         }
-        rules = new Rule[net.rules.size()];
-        for (int r = 0; r < rules.length; r++) rules[r] = new Rule(net.rules.get(r), net.dt, net.steps, net.slowPeriod);
+        rules = new FixedRule[net.rules.size()];
+        for (int r = 0; r < rules.length; r++) rules[r] = new FixedRule(net.rules.get(r), net.dt, net.steps, net.slowPeriod);
         int m = net.plasticCount;
         cA = new int[m];
         h = new int[m];
@@ -180,7 +152,7 @@ public final class FixedEngine extends Engine {
     }
 
     private long weightQ24(int q, long s) {
-        Rule r = rules[net.plasticRule[q]];
+        FixedRule r = rules[net.plasticRule[q]];
         return hAt(q, s) + rshift((long) r.h0 * z[q], Q30);
     }
 
@@ -192,7 +164,7 @@ public final class FixedEngine extends Engine {
     /** Advances an active h up to step s (exclusive of step s's own update); see docs, "Lazy h". */
     private void catchUp(int q, long s) {
         if (!hActive[q] || frozen) return;
-        Rule r = rules[net.plasticRule[q]];
+        FixedRule r = rules[net.plasticRule[q]];
         long t = hS[q];
         int hv = h[q];
         final long seed = net.seed;
@@ -219,13 +191,13 @@ public final class FixedEngine extends Engine {
     private int hAt(int q, long s) {
         catchUp(q, s);
         if (hActive[q] || frozen) return h[q];
-        Rule r = rules[net.plasticRule[q]];
+        FixedRule r = rules[net.plasticRule[q]];
         return r.h0 + (int) rshift((long) (h[q] - r.h0) * r.hDecay.factor(s - hS[q]), Q30);
     }
 
     private void calciumEvent(int q, long s, boolean pre) {
         if (frozen) return;
-        Rule r = rules[net.plasticRule[q]];
+        FixedRule r = rules[net.plasticRule[q]];
         int hv = hAt(q, s);
         h[q] = hv;
         hS[q] = s;
@@ -242,7 +214,7 @@ public final class FixedEngine extends Engine {
     @Override
     protected void slowTick(int i, long s) {
         int from = net.inStart[i], to = net.inStart[i + 1];
-        Rule r = rules[net.plasticRule[net.inSyn[from]]];
+        FixedRule r = rules[net.plasticRule[net.inSyn[from]]];
         int target = synthesis[i] ? r.alpha : 0;
         p[i] = target + (int) rshift((long) (p[i] - target) * r.ePK, Q30);
         long x = rshift((long) p[i] * r.kz46, 46);
@@ -250,7 +222,7 @@ public final class FixedEngine extends Engine {
         long sum = 0;
         for (int j = from; j < to; j++) {
             int q = net.inSyn[j];
-            Rule rq = rules[net.plasticRule[q]];
+            FixedRule rq = rules[net.plasticRule[q]];
             int hv = hAt(q, s);
             int d = hv - rq.h0;
             if (f > 0) {
@@ -262,7 +234,7 @@ public final class FixedEngine extends Engine {
         synthesis[i] = sum >= r.thetaPro;
     }
 
-    private static int clampZ(Rule r, long zv) {
+    private static int clampZ(FixedRule r, long zv) {
         return (int) Math.max(r.zMin, Math.min(r.zMax, zv));
     }
 

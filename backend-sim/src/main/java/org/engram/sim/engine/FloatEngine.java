@@ -2,9 +2,14 @@ package org.engram.sim.engine;
 
 import org.engram.hal.model.TraceVariable;
 import org.engram.hal.model.TwoPhaseRule;
-import org.engram.sim.rng.NormalTable;
-import org.engram.sim.rng.Philox;
-import org.engram.sim.rng.Streams;
+import org.engram.support.rng.NormalTable;
+import org.engram.support.rng.Philox;
+import org.engram.support.rng.Streams;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.compiled.CompiledRecording;
+import org.engram.support.compiled.CompiledStimulus;
+import org.engram.support.compiled.Regimes;
+import org.engram.support.collect.IntList;
 
 /**
  * The float64 reference: the same scheduler, the same random numbers, the same update formulas as

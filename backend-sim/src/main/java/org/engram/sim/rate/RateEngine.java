@@ -8,10 +8,10 @@ import org.engram.hal.model.Experiment;
 import org.engram.hal.model.Recording;
 import org.engram.hal.model.Reduction;
 import org.engram.hal.model.TraceVariable;
-import org.engram.sim.engine.CompiledNetwork;
-import org.engram.sim.rng.NormalTable;
-import org.engram.sim.rng.Philox;
-import org.engram.sim.rng.Streams;
+import org.engram.support.rng.NormalTable;
+import org.engram.support.rng.Philox;
+import org.engram.support.rng.Seeds;
+import org.engram.support.rng.Streams;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public final class RateEngine {
     public RateEngine(Experiment e, TimeBase tb, RateNetwork.InputSeriesFactory inputs) {
         this.experiment = e;
         this.net = new RateNetwork(e, tb, inputs);
-        this.noiseSeed = CompiledNetwork.mix(e.seed(), 0x5241544EL);
+        this.noiseSeed = Seeds.mix(e.seed(), 0x5241544EL);
         v = net.vInit.clone();
         acc = new double[net.neurons];
         history = new double[net.maxDelay + 1][net.neurons];

@@ -2,10 +2,11 @@ package org.engram.sim.rate;
 
 import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.*;
-import org.engram.sim.engine.CompiledNetwork;
-import org.engram.sim.engine.Connectivity;
-import org.engram.sim.rng.Sampler;
-import org.engram.sim.rng.Streams;
+import org.engram.support.connectivity.Connectivity;
+import org.engram.support.connectivity.SynapseDraws;
+import org.engram.support.rng.Sampler;
+import org.engram.support.rng.Seeds;
+import org.engram.support.rng.Streams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class RateNetwork {
                 case InputSource in -> {
                     for (int i = 0; i < p.size(); i++) isInput[off + i] = true;
                     inputs.add(new InputSeries(off, p.size(), series.series(p, in, dt, steps,
-                            CompiledNetwork.mix(e.seed(), 0x494E5054L + off))));
+                            Seeds.mix(e.seed(), 0x494E5054L + off))));
                 }
                 case LifParameters l -> throw new IllegalArgumentException("population " + p.name()
                         + ": the rate engine runs rate and input populations, not lif");
@@ -74,9 +75,9 @@ final class RateNetwork {
             int[][] csr = Connectivity.csr(pr.connector(), pre.size(), post.size(), pr.pre().equals(pr.post()), e.seed(), projIndex);
             int[] start = csr[0], target = csr[1];
             for (int k = 0; k < target.length; k++) target[k] += postOff;
-            double[] w = perSynapse(pr, pr.weights(), target.length, ((SynapseType.Static) pr.synapse()).weight(), pre.kind(),
+            double[] w = SynapseDraws.values(pr, pr.weights(), target.length, ((SynapseType.Static) pr.synapse()).weight(), pre.kind(),
                     e.seed(), projIndex, Streams.SYNAPSE_WEIGHT);
-            double[] d = perSynapse(pr, pr.delays(), target.length, pr.delay(), null, e.seed(), projIndex, Streams.SYNAPSE_DELAY);
+            double[] d = SynapseDraws.values(pr, pr.delays(), target.length, pr.delay(), null, e.seed(), projIndex, Streams.SYNAPSE_DELAY);
             int[] delay = new int[d.length];
             for (int k = 0; k < d.length; k++) {
                 delay[k] = (int) tb.nearestTick(d[k]);
@@ -95,7 +96,7 @@ final class RateNetwork {
         int hIndex = 0;
         for (Heterogeneity h : p.heterogeneity()) {
             // the same seed derivation as the spiking emulator's heterogeneity
-            long hs = h.seed() != 0 ? h.seed() : CompiledNetwork.mix(seed, 0x4845544Cl + off * 31L + hIndex);
+            long hs = h.seed() != 0 ? h.seed() : Seeds.mix(seed, 0x4845544Cl + off * 31L + hIndex);
             ModelParameter param = r.parameter(h.parameter());
             double[] target = param.equals(RateParameters.TAU) ? tau : sigma;
             double[] given = h.values();
@@ -116,31 +117,6 @@ final class RateNetwork {
             vInit[off + i] = r.vInit();
             activation[off + i] = r.activation();
         }
-    }
-
-    /** Per-synapse values: the constant, drawn values (sign kept; magnitudes signed by the pre kind), or given ones. */
-    private static double[] perSynapse(Projection pr, SynapseValues sv, int count, double constant, NeuronKind preKind,
-                                       long seed, int projIndex, int stream) {
-        double[] out = new double[count];
-        switch (sv) {
-            case null -> java.util.Arrays.fill(out, constant);
-            case SynapseValues.PerSynapse ps -> {
-                if (ps.size() != count) {
-                    throw new IllegalArgumentException("projection " + pr.name() + ": " + ps.size() + " per-synapse values for "
-                            + count + " synapses");
-                }
-                for (int k = 0; k < count; k++) out[k] = ps.at(k);
-            }
-            case SynapseValues.Drawn dr -> {
-                long s = dr.seed() != 0 ? dr.seed() : CompiledNetwork.mix(seed, 0x53594E56L + projIndex * 8L + stream);
-                double sign = dr.distribution().positiveOnly() && preKind == NeuronKind.INHIBITORY ? -1 : 1;
-                for (int k = 0; k < count; k++) {
-                    double v = Sampler.draw(dr.distribution(), s, stream, k, projIndex, true);
-                    out[k] = sign * v;
-                }
-            }
-        }
-        return out;
     }
 
     /** Makes the sample-and-hold series of an input population on the step grid. */

@@ -1,8 +1,10 @@
 package org.engram.hal.device;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /** Opens devices by URI through the registered {@link DeviceProvider}s. */
 public final class Devices {
@@ -13,18 +15,70 @@ public final class Devices {
 
     private Devices() {}
 
+    /**
+     * Opens the device named by {@code uri}. The providers serving it are those whose scheme matches it
+     * most specifically ("sim:native" before "sim"); among them the available ones are tried by priority,
+     * highest first. Errors: {@link NoSuchDeviceException} when no provider serves the URI or the chosen one
+     * refuses it; {@link DeviceUnavailableException} when providers serve it but none is available here,
+     * with each one's reason and fix.
+     */
     public static Device open(String uri) {
-        var m = SCHEME.matcher(uri == null ? "" : uri);
-        if (!m.lookingAt()) throw new IllegalArgumentException("device URI '" + uri + "' has no scheme (e.g. sim: or sim:float64)");
-        String scheme = m.group(1);
-        // a provider's scheme may carry a fixed prefix of the rest (e.g. "sim:native"): the longest match wins
-        DeviceProvider best = null;
-        for (DeviceProvider p : providers()) {
-            if (serves(p.scheme(), scheme, uri) && (best == null || p.scheme().length() > best.scheme().length())) best = p;
+        return open(uri, providers());
+    }
+
+    /** {@link #open(String)} with an explicit provider list (tests, embedding). */
+    public static Device open(String uri, List<DeviceProvider> providers) {
+        List<DeviceProvider> serving = serving(uri, providers);
+        if (serving.isEmpty()) {
+            var m = SCHEME.matcher(uri == null ? "" : uri);
+            if (!m.lookingAt()) throw new NoSuchDeviceException("device URI '" + uri + "' has no scheme (e.g. sim: or sim:float64)");
+            throw new NoSuchDeviceException("no device provider for '" + uri + "' (schemes: "
+                    + providers.stream().map(p -> p.scheme() + ":").distinct().sorted().collect(Collectors.joining(", "))
+                    + "; engram devices lists them)");
         }
-        if (best != null) return best.open(uri);
-        throw new IllegalArgumentException("no device provider for scheme '" + scheme + "' (available: "
-                + providers().stream().map(DeviceProvider::scheme).toList() + ")");
+        List<String> unavailable = new ArrayList<>();
+        for (DeviceProvider p : serving) {
+            Availability a = availability(p);
+            if (!a.available()) {
+                unavailable.add(p.scheme() + ": " + a.reason() + (a.fix().isBlank() ? "" : " (fix: " + a.fix() + ")"));
+                continue;
+            }
+            try {
+                return p.open(uri);
+            } catch (NoSuchDeviceException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new NoSuchDeviceException(e.getMessage(), e);
+            }
+        }
+        throw new DeviceUnavailableException("no available provider for " + uri + ": " + String.join("; ", unavailable));
+    }
+
+    /**
+     * The providers serving {@code uri}, in the order {@link #open} tries them: the most specific scheme
+     * only, then available before unavailable, then higher priority first.
+     */
+    public static List<DeviceProvider> serving(String uri, List<DeviceProvider> providers) {
+        var m = SCHEME.matcher(uri == null ? "" : uri);
+        if (!m.lookingAt()) return List.of();
+        String scheme = m.group(1);
+        int longest = providers.stream().filter(p -> serves(p.scheme(), scheme, uri))
+                .mapToInt(p -> p.scheme().length()).max().orElse(-1);
+        return providers.stream()
+                .filter(p -> p.scheme().length() == longest && serves(p.scheme(), scheme, uri))
+                .sorted(Comparator.comparing((DeviceProvider p) -> !availability(p).available())
+                        .thenComparing(Comparator.comparingInt(DeviceProvider::priority).reversed()))
+                .toList();
+    }
+
+    /** A provider's availability; one that throws is unavailable with its exception as the reason. */
+    public static Availability availability(DeviceProvider p) {
+        try {
+            Availability a = p.isAvailable();
+            return a != null ? a : Availability.AVAILABLE;
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable(p.scheme() + " availability check failed: " + e, "report this to the provider's authors");
+        }
     }
 
     /** Whether a provider scheme ("sim", or "sim:native") serves the URI: "sim:native" serves "sim:native?x" but not "sim:nativex". */

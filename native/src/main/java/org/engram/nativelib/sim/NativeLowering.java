@@ -4,21 +4,21 @@ import org.engram.hal.model.SpikeDelivery;
 import org.engram.hal.model.TwoPhaseRule;
 import org.engram.nativelib.kernel.Kernel;
 import org.engram.nativelib.kernel.KernelAbi;
-import org.engram.sim.engine.CompiledNetwork;
-import org.engram.sim.engine.FixedEngine;
-import org.engram.sim.engine.CompiledRecording;
-import org.engram.sim.engine.CompiledStimulus;
-import org.engram.sim.engine.Regimes;
-import org.engram.sim.fixed.Fx;
-import org.engram.sim.rng.NormalTable;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.fixed.FixedRule;
+import org.engram.support.compiled.CompiledRecording;
+import org.engram.support.compiled.CompiledStimulus;
+import org.engram.support.compiled.Regimes;
+import org.engram.support.fixed.Fx;
+import org.engram.support.rng.NormalTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.engram.sim.fixed.Fx.Q16;
-import static org.engram.sim.fixed.Fx.Q24;
-import static org.engram.sim.fixed.Fx.Q30;
+import static org.engram.support.fixed.Fx.Q16;
+import static org.engram.support.fixed.Fx.Q24;
+import static org.engram.support.fixed.Fx.Q30;
 
 /**
  * Hands a compiled network to the C kernel: every constant is computed here exactly as backend-sim's
@@ -120,11 +120,11 @@ final class NativeLowering {
         return p;
     }
 
-    /** A rule's fixed-point constants and decay tables, from FixedEngine.Rule. */
+    /** A rule's fixed-point constants and decay tables, from FixedRule. */
     private static void rule(CompiledNetwork net, int index, Kernel k) {
         TwoPhaseRule r = net.rules.get(index);
         double dt = net.dt;
-        FixedEngine.Rule f = new FixedEngine.Rule(r, dt, net.steps, net.slowPeriod);
+        FixedRule f = new FixedRule(r, dt, net.steps, net.slowPeriod);
         long[] c = new long[KernelAbi.RULE_FIELDS];
         c[KernelAbi.RULE_H0] = f.h0;
         c[KernelAbi.RULE_THETA_TAG] = f.thetaTag;

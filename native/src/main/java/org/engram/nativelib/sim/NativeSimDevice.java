@@ -5,12 +5,13 @@ import org.engram.hal.model.Experiment;
 import org.engram.nativelib.Binding;
 import org.engram.nativelib.kernel.Kernel;
 import org.engram.nativelib.kernel.KernelAbi;
-import org.engram.sim.SimDevice;
-import org.engram.sim.engine.CompiledNetwork;
-import org.engram.sim.engine.CompiledRecording;
-import org.engram.sim.engine.Engine.IntList;
-import org.engram.sim.engine.Engine.LongList;
-import org.engram.sim.engine.Results;
+import org.engram.support.compiled.EmulatorFit;
+import org.engram.support.uri.DeviceOptions;
+import org.engram.support.compiled.CompiledNetwork;
+import org.engram.support.compiled.CompiledRecording;
+import org.engram.support.collect.IntList;
+import org.engram.support.collect.LongList;
+import org.engram.support.compiled.Results;
 
 import java.time.Instant;
 import java.util.*;
@@ -19,7 +20,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * {@code sim:native}: the emulator's fixed-point semantics (docs/fixed-point.md) run by the C kernel.
- * Java compiles the experiment with backend-sim (CompiledNetwork) and the kernel runs every step; the
+ * Java compiles the experiment with hal-support (CompiledNetwork) and the kernel runs every step; the
  * result is bit for bit the one of {@code sim:} (same RunResult.sha256). Option {@code ?binding=ffm|jna}
  * overrides {@code -Dengram.native.binding}.
  */
@@ -38,38 +39,25 @@ public final class NativeSimDevice implements Device {
     }
 
     static NativeSimDevice open(String uri) {
-        int qm = uri.indexOf('?');
-        Binding binding = null;
-        if (qm >= 0) {
-            for (String kv : uri.substring(qm + 1).split("&")) {
-                if (kv.isEmpty()) continue;
-                String[] parts = kv.split("=", 2);
-                if (parts[0].equals("binding") && parts.length == 2) binding = Binding.parse(parts[1], "binding in " + uri);
-                else throw new IllegalArgumentException("unknown option '" + kv + "' in " + uri + " (known: binding=ffm|jna)");
-            }
-        }
-        return new NativeSimDevice(uri, binding != null ? binding : Binding.selected());
+        DeviceOptions o = DeviceOptions.parse(uri, List.of("binding"));
+        Binding binding = o.has("binding") ? Binding.parse(o.string("binding", "ffm"), "binding in " + uri) : Binding.selected();
+        return new NativeSimDevice(uri, binding);
     }
 
     @Override public String uri() { return uri; }
 
     public Binding binding() { return binding; }
 
-    private SimDevice reference() {
-        return new SimDevice(uri, SimDevice.Arithmetic.FIXED, 1);
-    }
-
+    /** The emulator's capabilities: the kernel runs its fixed-point specification. */
     @Override
     public Capabilities capabilities() {
-        Capabilities c = reference().capabilities();
-        return new Capabilities(ENGINE, c.neuronModels(), c.synapseModels(), c.stimuli(), c.maxNeurons(), c.maxSynapses(),
-                c.weightBits(), c.timeBase(), true);
+        return EmulatorFit.capabilities(ENGINE, true);
     }
 
+    /** The emulator's fit rules (with the fixed-point ranges), shared with sim: through hal-support. */
     @Override
     public FitReport check(Experiment e) {
-        FitReport base = reference().check(e);
-        return new FitReport(uri, new ArrayList<>(base.issues()));
+        return EmulatorFit.check(uri, e, timeBase(e), true);
     }
 
     @Override
@@ -79,8 +67,7 @@ public final class NativeSimDevice implements Device {
     }
 
     private static TimeBase timeBase(Experiment e) {
-        double dt = e.protocol().dt() > 0 ? e.protocol().dt() : SimDevice.DEFAULT_DT;
-        return new TimeBase(dt, 1.0, 1L << 40);
+        return EmulatorFit.timeBase(e);
     }
 
     RunResult execute(Experiment e, DoubleConsumer progress, BooleanSupplier cancelled) {

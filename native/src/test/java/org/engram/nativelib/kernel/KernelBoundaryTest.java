@@ -2,7 +2,7 @@ package org.engram.nativelib.kernel;
 
 import org.engram.nativelib.Binding;
 import org.engram.nativelib.NativeException;
-import org.engram.sim.rng.Philox;
+import org.engram.support.rng.Philox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

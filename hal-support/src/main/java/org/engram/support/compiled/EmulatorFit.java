@@ -1,0 +1,214 @@
+package org.engram.support.compiled;
+
+import org.engram.hal.device.Capabilities;
+import org.engram.hal.device.FitReport;
+import org.engram.hal.device.ModelRules;
+import org.engram.hal.device.FitReport.Issue;
+import org.engram.hal.device.FitReport.Severity;
+import org.engram.hal.device.TimeBase;
+import org.engram.hal.model.*;
+import org.engram.support.fit.References;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The emulator's fit rules (time grid, rates, fixed-point ranges, network size, memory), its time base
+ * and its capabilities: what {@link CompiledNetwork} and docs/fixed-point.md can represent. Shared by
+ * the Java engines (sim:, sim:float64) and the C kernel (sim:native), which run the same specification.
+ */
+public final class EmulatorFit {
+    /** The emulator's native step: 0.2 ms, as in the reference simulator. */
+    public static final double DEFAULT_DT = 0.2e-3;
+    /** Steps the emulator counts at most. */
+    public static final long MAX_TICKS = 1L << 40;
+    /** Neurons the emulator indexes at most. */
+    public static final int MAX_NEURONS = 1 << 24;
+
+    /**
+     * Bytes per synapse in the emulator's arrays, for the memory estimate: the CSR target; for plastic
+     * synapses also its plastic number, rule, by-post index, c/h/z, two anchor steps and the mode flag.
+     */
+    static final int BYTES_PER_STATIC_SYNAPSE = 4;
+    static final int BYTES_PER_PLASTIC_SYNAPSE = 4 + 4 + 4 + 4 + 4 * 3 + 8 * 2 + 1;
+
+    /** Rate synapses: the CSR target, a float64 weight and a delay. */
+    static final int BYTES_PER_RATE_SYNAPSE = 4 + 8 + 4;
+
+    /** Whether the network holds rate neurons or inputs (then it runs on the rate engine, float64 only). */
+    public static boolean isRateNetwork(Experiment e) {
+        return e.network().populations().stream().anyMatch(p -> !p.isLif());
+    }
+
+    private EmulatorFit() {}
+
+    /** The experiment's time base: its dt, else {@link #DEFAULT_DT}; biological time (speed-up 1). */
+    public static TimeBase timeBase(Experiment e) {
+        double dt = e.protocol().dt() > 0 ? e.protocol().dt() : DEFAULT_DT;
+        return new TimeBase(dt, 1.0, MAX_TICKS);
+    }
+
+    /** The emulator's capabilities under an engine name; {@code fixed}: 32-bit fixed point, else float64. */
+    public static Capabilities capabilities(String engine, boolean fixed) {
+        return new Capabilities(engine, fixed ? Set.of("lif") : Set.of("lif", "rate", "input"), Set.of("static", "two_phase"),
+                Set.of("poisson", "regular", "spike_times", "bursts", "force_firing", "ou_current"),
+                MAX_NEURONS, Integer.MAX_VALUE, fixed ? 32 : 0, new TimeBase(DEFAULT_DT, 1.0, MAX_TICKS), true);
+    }
+
+    /** The fit report of an experiment on the time base {@code tb}; {@code fixed} adds the fixed-point ranges. */
+    public static FitReport check(String uri, Experiment e, TimeBase tb, boolean fixed) {
+        List<Issue> dangling = References.check(e);
+        if (!dangling.isEmpty()) return new FitReport(uri, dangling);   // the rules below look names up
+        List<Issue> out = new ArrayList<>();
+        Protocol p = e.protocol();
+        if (!tb.onGrid(p.duration())) {
+            out.add(new Issue(Severity.ERROR, "time-grid", "protocol.duration", "duration " + p.duration()
+                    + " s is not a multiple of the step " + tb.tick() + " s", "choose a duration on the step grid"));
+        }
+        if (p.duration() / tb.tick() > tb.maxTicks()) {
+            out.add(new Issue(Severity.ERROR, "max-duration", "protocol.duration", "needs " + (long) (p.duration() / tb.tick())
+                    + " steps, the emulator counts at most " + tb.maxTicks(), "shorten the protocol or enlarge dt"));
+        }
+        if (tb.tick() > 1e-3) {
+            out.add(new Issue(Severity.WARNING, "time-step", "protocol.dt", "dt = " + tb.tick()
+                    + " s is coarse for tau_syn = 5 ms dynamics", "use 0.2 ms"));
+        }
+        // models: lif networks on both engines; rate networks (rate neurons and inputs) on float64
+        boolean rate = isRateNetwork(e);
+        out.addAll(ModelRules.neuronModels(e, fixed ? Set.of("lif") : rate ? Set.of("rate", "input") : Set.of("lif"),
+                fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
+                        : "the emulator runs a network of lif neurons, or one of rate neurons and inputs, not both in one network"));
+        if (!rate) out.addAll(ModelRules.perSynapseValues(e, "run it on a device with per-synapse values (sim:float64 runs them for rate networks)"));
+        if (rate && !p.fastForward().isEmpty()) {
+            out.add(new Issue(Severity.ERROR, "fast-forward", "protocol.fast_forward", "fast-forward is the two-phase rule's "
+                    + "consolidation, a rate network has nothing to consolidate", "leave fast_forward out"));
+        }
+        // neurons and synapses
+        long neurons = e.network().neuronCount();
+        if (neurons > MAX_NEURONS) {
+            out.add(new Issue(Severity.ERROR, "max-neurons", "network", neurons + " neurons, the emulator indexes at most "
+                    + MAX_NEURONS, "split the network"));
+        }
+        long bytes = 0;
+        for (int i = 0; i < e.network().projections().size(); i++) {
+            Projection pr = e.network().projections().get(i);
+            String path = "network.projections[" + i + "]";
+            int nPre = e.network().population(pr.pre()).orElseThrow().size();
+            int nPost = e.network().population(pr.post()).orElseThrow().size();
+            double expected = switch (pr.connector()) {
+                case Connector.AllToAll a -> (double) nPre * nPost;
+                case Connector.OneToOne o -> Math.min(nPre, nPost);
+                case Connector.FixedProbability f -> f.p() * nPre * nPost;
+                case Connector.Explicit x -> x.size();
+            };
+            if (expected > Integer.MAX_VALUE - 8) {
+                out.add(new Issue(Severity.ERROR, "max-synapses", path, String.format("about %.3g synapses, at most %d per projection",
+                        expected, Integer.MAX_VALUE - 8), "split the projection"));
+            }
+            bytes += (long) expected * (pr.plastic() ? BYTES_PER_PLASTIC_SYNAPSE : rate ? BYTES_PER_RATE_SYNAPSE : BYTES_PER_STATIC_SYNAPSE);
+            grid(out, tb, path + ".delay", pr.delay());
+            switch (pr.synapse()) {
+                case SynapseType.Static s -> {
+                    if (fixed && Math.abs(s.weight()) >= 32768) {
+                        out.add(new Issue(Severity.ERROR, "fixed-range", path + ".synapse.static.weight", "weight " + s.weight()
+                                + " mV outside Q16.16 (|w| < 32768 mV)", "scale the weight"));
+                    }
+                }
+                case TwoPhaseRule r -> {
+                    grid(out, tb, path + ".synapse.two_phase.calcium_delay", r.calciumDelay());
+                    if (fixed) twoPhaseRanges(out, path + ".synapse.two_phase", r);
+                }
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        long need = bytes + neurons * 64L;
+        if (need > heap * 0.8) {
+            out.add(new Issue(Severity.ERROR, "memory", "network", String.format("needs about %.0f MiB of synapse and neuron state, the JVM has %.0f MiB of heap",
+                    need / 1048576.0, heap / 1048576.0), "raise -Xmx (ENGRAM_HEAP for the engram launcher)"));
+        }
+        // stimuli
+        for (int i = 0; i < p.stimuli().size(); i++) {
+            Stimulus s = p.stimuli().get(i);
+            String path = "protocol.stimuli[" + i + "]";
+            switch (s) {
+                case Stimulus.Poisson ps -> {
+                    if (ps.rate() * tb.tick() > 1) {
+                        out.add(new Issue(Severity.ERROR, "poisson-rate", path + ".poisson.rate", "rate " + ps.rate()
+                                + " Hz exceeds one spike per step (" + 1 / tb.tick() + " Hz)", "lower the rate or use sources"));
+                    }
+                    grid(out, tb, path + ".poisson.start", ps.start());
+                    grid(out, tb, path + ".poisson.stop", ps.stop());
+                    if (ps.repeats() > 1) grid(out, tb, path + ".poisson.period", ps.period());
+                }
+                case Stimulus.Regular r -> {
+                    grid(out, tb, path + ".regular.start", r.start());
+                    grid(out, tb, path + ".regular.rate (period)", 1 / r.rate());
+                }
+                case Stimulus.SpikeTimes st -> {
+                    for (int k = 0; k < st.times().size(); k++) grid(out, tb, path + ".spike_times.times[" + k + "]", st.times().get(k));
+                }
+                case Stimulus.Bursts b -> {
+                    grid(out, tb, path + ".bursts.start", b.start());
+                    grid(out, tb, path + ".bursts.period", b.period());
+                    grid(out, tb, path + ".bursts.frequency (interval)", 1 / b.frequency());
+                }
+                case Stimulus.ForceFiring f -> {
+                    grid(out, tb, path + ".force_firing.start", f.start());
+                    grid(out, tb, path + ".force_firing.stop", f.stop());
+                }
+                case Stimulus.OuCurrent o -> {
+                    grid(out, tb, path + ".ou_current.start", o.start());
+                    grid(out, tb, path + ".ou_current.stop", o.stop());
+                }
+            }
+        }
+        for (int i = 0; i < p.fastForward().size(); i++) {
+            FastForward f = p.fastForward().get(i);
+            String path = "protocol.fast_forward[" + i + "]";
+            grid(out, tb, path + ".start", f.start());
+            grid(out, tb, path + ".stop", f.stop());
+            // plasticity must stay on: check the window's start and every switch inside it
+            java.util.stream.DoubleStream bounds = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(f.start()),
+                    p.plasticity().stream().flatMapToDouble(w -> java.util.stream.DoubleStream.of(w.start(), w.stop())));
+            double off = bounds.filter(t -> t >= f.start() && t < f.stop() && !p.plasticityEnabledAt(t)).min().orElse(Double.NaN);
+            if (!Double.isNaN(off)) {
+                out.add(new Issue(Severity.ERROR, "fast-forward-plasticity", path, "plasticity is off at t = " + off
+                        + " s, inside the fast-forward [" + f.start() + " s, " + f.stop() + " s)",
+                        "keep plasticity on throughout fast-forward windows"));
+            }
+        }
+        for (int i = 0; i < p.recordings().size(); i++) {
+            if (p.recordings().get(i) instanceof Recording.Trace t) {
+                grid(out, tb, "protocol.recordings[" + i + "].trace.interval", t.interval());
+                grid(out, tb, "protocol.recordings[" + i + "].trace.start", t.start());
+            }
+        }
+        return new FitReport(uri, out);
+    }
+
+    private static void twoPhaseRanges(List<Issue> out, String path, TwoPhaseRule r) {
+        String[] names = {"h0", "h_ltp_target", "h_init"};
+        double[] values = {r.h0(), r.hLtpTarget(), r.hInit()};
+        for (int i = 0; i < names.length; i++) {
+            if (Math.abs(values[i]) >= 64) {
+                out.add(new Issue(Severity.ERROR, "fixed-range", path + "." + names[i], names[i] + " = " + values[i]
+                        + " mV; h is Q8.24 (|h| < 128 mV) and needs headroom: at most 64 mV", "use sim:float64 or rescale"));
+            }
+        }
+        if (r.cPre() >= 1024 || r.cPost() >= 1024 || r.thetaP() >= 1024) {
+            out.add(new Issue(Severity.ERROR, "fixed-range", path, "calcium amplitudes and thresholds must stay below 1024 (Q16.16 with headroom)",
+                    "rescale calcium"));
+        }
+        if (Math.abs(r.zMin()) >= 2 || Math.abs(r.zMax()) >= 2 || r.alpha() >= 2) {
+            out.add(new Issue(Severity.ERROR, "fixed-range", path, "z bounds and alpha must lie in (-2, 2) (Q2.30)", "rescale z"));
+        }
+    }
+
+    private static void grid(List<Issue> out, TimeBase tb, String path, double seconds) {
+        if (!Double.isFinite(seconds) || tb.onGrid(seconds)) return;
+        double q = Math.rint(seconds / tb.tick()) * tb.tick();
+        out.add(new Issue(Severity.WARNING, "time-grid", path, String.format("%.9g s is not on the %.3g s step grid: runs at %.9g s (off by %.3g s)",
+                seconds, tb.tick(), q, q - seconds), "use a multiple of the step"));
+    }
+}
