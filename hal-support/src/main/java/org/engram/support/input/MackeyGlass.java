@@ -10,7 +10,9 @@ import java.util.List;
  * <p>RK4 needs x(t - tau) between grid points (at half steps, and wherever tau is no whole number of
  * steps): it is interpolated by the cubic Hermite polynomial through the stored values and slopes of
  * the two neighbouring grid points, which keeps the fourth order of the method. The history buffer
- * holds ceil(tau / h) + 3 points.
+ * holds ceil(tau / h) + 3 points. The one step in which t - tau crosses 0 (where the constant history
+ * meets the solution and x'' jumps) is split there, so that kink costs no accuracy when tau is no whole
+ * number of steps.
  */
 public record MackeyGlass(double tau, double beta, double gamma, double n, Common common) implements InputGenerator {
     public static final String NAME = "mackey_glass";
@@ -89,12 +91,24 @@ public record MackeyGlass(double tau, double beta, double gamma, double n, Commo
             double k1 = rhs(x, delayed(0));
             xs[slot(step)] = x;
             fs[slot(step)] = k1;
-            double mid = delayed(0.5), end = delayed(1);
-            double k2 = rhs(x + 0.5 * h * k1, mid);
-            double k3 = rhs(x + 0.5 * h * k2, mid);
-            double k4 = rhs(x + h * k3, end);
-            x += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+            double kink = lag - step; // where t - tau crosses 0: the history ends, x'' of the solution jumps
+            if (kink > 0 && kink < 1) {
+                x = rk4(rk4(x, 0, kink, k1), kink, 1, Double.NaN);
+            } else {
+                x = rk4(x, 0, 1, k1);
+            }
             step++;
+        }
+
+        /** One RK4 step from x at step + a to step + b (fractions of h); k1 given unless NaN. */
+        private double rk4(double v, double a, double b, double k1) {
+            double hh = (b - a) * h;
+            if (Double.isNaN(k1)) k1 = rhs(v, delayed(a));
+            double mid = delayed(0.5 * (a + b)), end = delayed(b);
+            double k2 = rhs(v + 0.5 * hh * k1, mid);
+            double k3 = rhs(v + 0.5 * hh * k2, mid);
+            double k4 = rhs(v + hh * k3, end);
+            return v + hh / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
         }
     }
 }
