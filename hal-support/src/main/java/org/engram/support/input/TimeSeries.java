@@ -25,6 +25,14 @@ public final class TimeSeries {
         return wrap(names, dt, rowMajor.clone());
     }
 
+    /** A series from a table read from a file ({@code .npy} or CSV): rows are steps, columns dimensions. */
+    public static TimeSeries of(List<String> names, double dt, org.engram.hal.io.data.NumericArray values) {
+        if (values.cols() != names.size()) {
+            throw new IllegalArgumentException(names.size() + " dimension names for " + values.cols() + " columns");
+        }
+        return wrap(names, dt, values.toArray());
+    }
+
     /** Takes ownership of {@code rowMajor}: for generators in this package. */
     static TimeSeries wrap(List<String> names, double dt, double[] rowMajor) {
         if (names.isEmpty()) throw new IllegalArgumentException("a time series needs at least one dimension");

@@ -78,4 +78,12 @@ class InputGeneratorsTest {
             assertEquals(e.getValue(), h, e.getKey());
         }
     }
+
+    @Test void seriesFromAFileTable() {
+        var table = org.engram.hal.io.data.NumericCsv.parse("u,v\n1,2\n3,4\n5,6\n", "in.csv");
+        TimeSeries t = TimeSeries.of(table.names(), 1e-3, table.values());
+        assertEquals(3, t.steps());
+        assertEquals(4, t.value(1, t.dim("v")));
+        assertThrows(IllegalArgumentException.class, () -> TimeSeries.of(java.util.List.of("u"), 1e-3, table.values()));
+    }
 }
