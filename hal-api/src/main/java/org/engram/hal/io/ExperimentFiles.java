@@ -25,12 +25,15 @@ public final class ExperimentFiles {
         String text = Files.readString(file);
         String name = file.getFileName().toString().toLowerCase();
         boolean json = name.endsWith(".json");
-        return parse(text, json, file.toString());
+        return ExperimentCodec.toModel(DataFiles.inline(parseMessage(text, json, file.toString()), file, file.toString()), file.toString());
     }
 
-    /** Parses JSON ({@code json == true}) or YAML text into a checked model. */
+    /**
+     * Parses JSON ({@code json == true}) or YAML text into a checked model; data files it names resolve
+     * against the working directory.
+     */
     public static Experiment parse(String text, boolean json, String source) {
-        return ExperimentCodec.toModel(parseMessage(text, json, source), source);
+        return ExperimentCodec.toModel(DataFiles.inline(parseMessage(text, json, source), null, source), source);
     }
 
     /** Parses JSON or YAML text into the protobuf message, rejecting unknown fields with their path. */

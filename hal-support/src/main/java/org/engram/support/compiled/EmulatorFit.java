@@ -43,6 +43,36 @@ public final class EmulatorFit {
 
     private EmulatorFit() {}
 
+    /** "input": generators that do not exist or take other parameters, samples that do not cover the run. */
+    private static void inputs(List<Issue> out, Experiment e) {
+        List<Population> pops = e.network().populations();
+        for (int i = 0; i < pops.size(); i++) {
+            if (!(pops.get(i).model() instanceof InputSource in)) continue;
+            String path = "network.populations[" + i + "].input";
+            switch (in.series()) {
+                case InputSource.Generator g -> {
+                    try {
+                        var gen = org.engram.support.input.InputGenerators.create(g.name(), g.parameters());
+                        if (gen.dimensions().size() != pops.get(i).size()) {
+                            out.add(new Issue(Severity.ERROR, "input", path + ".generator", "generator " + gen.name() + " gives "
+                                    + gen.dimensions().size() + " dimensions " + gen.dimensions() + ", the population has "
+                                    + pops.get(i).size() + " neurons", "make the population's size the generator's dimensions"));
+                        }
+                    } catch (IllegalArgumentException ex) {
+                        out.add(new Issue(Severity.ERROR, "input", path + ".generator", ex.getMessage(), "see docs/model.md"));
+                    }
+                }
+                case InputSource.Data d -> {
+                    double covers = (double) (d.length() / pops.get(i).size()) * in.sampleInterval();
+                    if (covers < e.protocol().duration()) {
+                        out.add(new Issue(Severity.ERROR, "input", path + ".data", "the samples cover " + covers + " s, the run lasts "
+                                + e.protocol().duration() + " s", "give more samples, a longer sample_interval or a shorter run"));
+                    }
+                }
+            }
+        }
+    }
+
     /** The experiment's time base: its dt, else {@link #DEFAULT_DT}; biological time (speed-up 1). */
     public static TimeBase timeBase(Experiment e) {
         double dt = e.protocol().dt() > 0 ? e.protocol().dt() : DEFAULT_DT;
@@ -80,6 +110,7 @@ public final class EmulatorFit {
                 fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
                         : "the emulator runs a network of lif neurons, or one of rate neurons and inputs, not both in one network"));
         if (!rate) out.addAll(ModelRules.perSynapseValues(e, "run it on a device with per-synapse values (sim:float64 runs them for rate networks)"));
+        if (rate) inputs(out, e);
         if (rate && !p.fastForward().isEmpty()) {
             out.add(new Issue(Severity.ERROR, "fast-forward", "protocol.fast_forward", "fast-forward is the two-phase rule's "
                     + "consolidation, a rate network has nothing to consolidate", "leave fast_forward out"));

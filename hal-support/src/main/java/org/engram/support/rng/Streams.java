@@ -13,6 +13,8 @@ public final class Streams {
     public static final int SYNAPSE_DELAY = 6;
     /** Noise of rate neurons (element: neuron, counter: step). */
     public static final int RATE_NOISE = 7;
+    /** Input generators (initial states, NARMA input, white noise): INPUT + the generator's own stream 0..2. */
+    public static final int INPUT = 8;
     /** Poisson stimulus k, source-block b uses POISSON_BASE + (k << 8) + b. */
     public static final int POISSON_BASE = 0x10000;
 
