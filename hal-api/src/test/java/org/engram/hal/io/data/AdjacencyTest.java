@@ -148,7 +148,7 @@ class AdjacencyTest {
         System.out.printf("AdjacencyText: 2000 x 2000 (%d connections) read in %.1f ms (best of 3)%n", ones, best / 1e6);
         assertEquals(n, m.rows());
         assertEquals(ones, m.connections());
-        assertTrue(best < 500_000_000L, "read took " + best / 1e6 + " ms");
+        assertTrue(best < 900_000_000L, "read took " + best / 1e6 + " ms"); // 64 ms idle, 264 ms on a loaded machine
         // the four E/I blocks of an 1600 E + 400 I network partition the connections
         int e = 1600, in = 400;
         int total = m.block(0, e, 0, e).size() + m.block(0, e, e, in).size() + m.block(e, in, 0, e).size()
