@@ -43,8 +43,8 @@ class Narma10Test {
     /** The standard NARMA-10 blows up for some input sequences: an error naming the sample, never a silent inf. */
     @Test void divergenceIsAnErrorNamingTheSample() {
         var ex = assertThrows(IllegalArgumentException.class,
-                () -> InputGenerators.create("narma10", params("seed", 2L)).generate(1e-3, 5000));
-        assertTrue(ex.getMessage().matches("narma10: y diverged \\(.*\\) at sample 2972 with seed 2; choose another seed"),
+                () -> InputGenerators.create("narma10", params("seed", 17L)).generate(1e-3, 5000));
+        assertTrue(ex.getMessage().matches("narma10: y diverged \\(.*\\) at sample 258 with seed 17; choose another seed"),
                 ex.getMessage());
     }
 
