@@ -420,6 +420,7 @@ public final class ExperimentCodec {
                                         org.engram.hal.model.NeuronKind kind, String pre) {
         return switch (m.getKindCase()) {
             case VALUES -> {
+                if (m.getSeed() != 0) fail(path + ".seed", "a seed goes with a drawn distribution, not with given values");
                 double[] v = values(path + ".values", m.getValues(), dim);
                 if (v == null) yield null;
                 if (synapses >= 0 && v.length != synapses) {

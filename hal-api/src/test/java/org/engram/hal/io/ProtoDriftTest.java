@@ -52,8 +52,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the zero value (which the codec reads as its default and the encoder writes explicitly).
  */
 class ProtoDriftTest {
-    /** Experiments generated; 6 exercises every branch of the largest oneof (6 stimulus kinds, 2 per list). */
-    static final int INSTANCES = 6;
+    /**
+     * Experiments generated: 6 spiking ones exercise every branch of the largest oneof (6 stimulus kinds,
+     * 2 per list); the last {@link #RATE_INSTANCES} are rate networks (an input population driving a rate
+     * population), where spiking-only fields are left out.
+     */
+    static final int INSTANCES = 8;
+    static final int RATE_INSTANCES = 2;
 
     /** A quantity with a unit no dimension has: the codec's answer names the dimension the field needs. */
     static final String PROBE = "1 zz";
@@ -63,7 +68,21 @@ class ProtoDriftTest {
      * Fields that legitimately have no model counterpart: they are not required to be filled nor to come
      * back. None today; a field put here needs the reason beside it.
      */
-    static final Map<String, String> NO_MODEL_COUNTERPART = Map.of();
+    static final Map<String, String> NO_MODEL_COUNTERPART = Map.ofEntries(
+            // files are read into the message when the experiment file is loaded (DataFiles): the codec
+            // refuses them, and what a device receives carries explicit connections and input data
+            Map.entry("engram.v1.Connector.from_file", "read at load time into explicit connections"),
+            Map.entry("engram.v1.FromFileConnector.file", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.format", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.row_offset", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.column_offset", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.weight_unit", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.delay_unit", "read at load time"),
+            Map.entry("engram.v1.FromFileConnector.matrix_weights", "read at load time"),
+            Map.entry("engram.v1.InputSource.file", "read at load time into input data"));
+
+    /** Oneof branches chosen by context where the generic choice would break the model: oneof -> field name. */
+    static final Map<String, java.util.function.Function<Ctx, String>> CHOICES = new HashMap<>();
 
     /** Returned by a rule: leave the field empty in this context (the model forbids it next to a sibling). */
     private static final Object SKIP = new Object();
@@ -78,20 +97,79 @@ class ProtoDriftTest {
      */
     static final Map<String, BiFunction<Message.Builder, Ctx, Object>> RULES = new HashMap<>();
 
+    static boolean rate(Ctx c) {
+        return c.instance() >= INSTANCES - RATE_INSTANCES;
+    }
+
+    /** A plain (dimensionless) number where a rate network's weights are concerned, else the generic quantity. */
+    private static Object weightNumber(Ctx c, String field) {
+        return rate(c) && c.path().contains(".weights.") || c.path().contains(".static.") && rate(c)
+                ? Double.toString(number(field, c.index())) : null;
+    }
+
     static {
         rule("Experiment.schema", (b, c) -> ExperimentCodec.SCHEMA);
+        // spiking instances: two lif populations, excitatory then inhibitory; rate instances: an input
+        // (populations0, 2 dimensions: generator in one instance, samples in the other) and a mixed rate population
+        CHOICES.put("engram.v1.Population.model", c -> !rate(c) ? "lif" : c.index() == 0 ? "input" : "rate");
+        CHOICES.put("engram.v1.InputSource.kind", c -> c.instance() % 2 == 0 ? "generator" : "data");
+        CHOICES.put("engram.v1.Synapse.kind", c -> rate(c) ? "static" : c.index() == 0 ? "static" : "two_phase");
+        CHOICES.put("engram.v1.Recording.kind", c -> rate(c) ? "trace" : c.index() == 0 ? "spikes" : "trace");
+        // per-synapse values: given in instances 3 and 7, drawn elsewhere (a seed goes with drawn values only)
+        CHOICES.put("engram.v1.SynapseValues.kind", c -> c.instance() % 4 == 3 ? "values" : "distribution");
+        rule("SynapseValues.seed", (b, c) -> c.instance() % 4 == 3 ? SKIP : null);
+        // a rate network's connectors must not pin the synapse count (2 inputs onto 8 rate neurons)
+        CHOICES.put("engram.v1.Connector.kind", c -> !rate(c) ? null : c.index() == 0 ? "fixed_probability" : "explicit");
+        rule("Population.kind", (b, c) -> Experiment.getDescriptor().getFile().findEnumTypeByName("NeuronKind")
+                .findValueByName(rate(c) ? "MIXED" : c.index() == 0 ? "EXCITATORY" : "INHIBITORY"));
+        rule("Population.size", (b, c) -> rate(c) && c.index() == 0 ? 2 : null);
+        rule("Population.heterogeneity", (b, c) -> rate(c) && c.index() == 0 ? SKIP : null);
+        rule("ParametersEntry.key", (b, c) -> "p" + c.index());
+        rule("TimeSeriesGenerator.name", (b, c) -> "lorenz");
+        // heterogeneity: one value per neuron (8) in instances 3 and 7, a distribution elsewhere (every family)
+        rule("Heterogeneity.distribution", (b, c) -> c.instance() % 4 != 3 ? null : SKIP);
+        rule("Heterogeneity.values", (b, c) -> {
+            if (c.instance() % 4 != 3) return SKIP;
+            var v = org.engram.proto.v1.Values.newBuilder().setUnit(heterogeneityDimension(c) == null ? "" : heterogeneityDimension(c).baseUnit());
+            for (int i = 0; i < 8; i++) v.addValues(1 + i);
+            return v.build();
+        });
+        rule("Values.unit", (b, c) -> c.path().contains(".delays.") ? "s" : c.path().contains(".weights.") ? (rate(c) ? "" : "mV") : null);
+        // lognormal by median and sigma in the first instances, by mean and cv in the later ones
+        rule("LogNormalDistribution.median", (b, c) -> c.instance() < 3 ? weightNumber(c, "median") : SKIP);
+        rule("LogNormalDistribution.sigma", (b, c) -> c.instance() < 3 ? null : SKIP);
+        rule("LogNormalDistribution.mean", (b, c) -> c.instance() >= 3 ? weightNumber(c, "mean") : SKIP);
+        rule("LogNormalDistribution.cv", (b, c) -> c.instance() >= 3 ? null : SKIP);
+        for (String f : List.of("NormalDistribution.mean", "NormalDistribution.sd", "NormalDistribution.min", "NormalDistribution.max",
+                "UniformDistribution.low", "UniformDistribution.high", "GammaDistribution.mean")) {
+            rule(f, (b, c) -> weightNumber(c, f.substring(f.indexOf('.') + 1)));
+        }
+        rule("StaticSynapse.weight", (b, c) -> rate(c) ? "0.5" : null);
+        // per-synapse values need a connector whose synapse count the codec does not pin to another number;
+        // weights only on static synapses (a two-phase synapse's weight is its state)
+        rule("Projection.weights", (b, c) -> perSynapseValues(b) && c.index() == 0 && !(rate(c) && positiveOnly(c)) ? null : SKIP);
+        rule("Projection.delays", (b, c) -> perSynapseValues(b) ? null : SKIP);
+        rule("Protocol.stimuli", (b, c) -> rate(c) ? SKIP : null);
+        rule("Protocol.analyses", (b, c) -> rate(c) ? SKIP : null);
+        rule("TraceRecording.variable", (b, c) -> {
+            var type = Experiment.getDescriptor().getFile().findEnumTypeByName("TraceVariable");
+            if (rate(c)) return type.findValueByName(c.index() == 0 ? "V" : "R");
+            List<EnumValueDescriptor> lif = type.getValues().stream().filter(e -> e.getNumber() != 0 && !e.getName().equals("R")).toList();
+            return lif.get(Math.floorMod(c.variant(), lif.size()));
+        });
         // two populations ("populations0" excitatory, "populations1" inhibitory, by the kind enum's variant);
         // projections leave the excitatory one, so every synapse type and sign is allowed
         rule("Projection.pre", (b, c) -> "populations0");
         rule("Projection.post", (b, c) -> "populations1");
-        rule("Connection.pre", (b, c) -> c.index() + 1);
+        rule("Connection.pre", (b, c) -> rate(c) ? c.index() : c.index() + 1);
         rule("Connection.post", (b, c) -> c.index() + 2);
         rule("SynapseRef.pre", (b, c) -> c.index() + 1);
         rule("SynapseRef.post", (b, c) -> c.index() + 2);
-        rule("Heterogeneity.parameter", (b, c) -> LifParameter.values()[Math.floorMod(c.variant(), LifParameter.values().length)].fieldName());
+        rule("Heterogeneity.parameter", (b, c) -> rate(c) ? (Math.floorMod(c.variant(), 2) == 0 ? "tau" : "sigma")
+                : LifParameter.values()[Math.floorMod(c.variant(), LifParameter.values().length)].fieldName());
         rule("Stimulus.target", (b, c) -> "populations1");
         rule("SpikeRecording.population", (b, c) -> "populations0");
-        rule("TraceRecording.population", (b, c) -> perSynapse(b) ? SKIP : "populations0");
+        rule("TraceRecording.population", (b, c) -> perSynapse(b) ? SKIP : rate(c) ? "populations1" : "populations0");
         rule("TraceRecording.select", (b, c) -> perSynapse(b) ? SKIP : null);
         // synapse variables read the plastic projection (the second: its synapse oneof takes two_phase)
         rule("TraceRecording.projection", (b, c) -> perSynapse(b) ? "projections1" : SKIP);
@@ -119,6 +197,25 @@ class ProtoDriftTest {
             return 1 + c.index();
         });
         rule("NeuronSelection.invert", (b, c) -> c.path().contains(".spikes.select.") ? true : SKIP);
+    }
+
+    /** The dimension of the parameter Heterogeneity.parameter names in this context (null: dimensionless). */
+    private static Dimension heterogeneityDimension(Ctx c) {
+        if (!rate(c)) return LifParameter.values()[Math.floorMod(c.variant(), LifParameter.values().length)].dimension();
+        return Math.floorMod(c.variant(), 2) == 0 ? Dimension.TIME : null;
+    }
+
+    private static boolean perSynapseValues(Message.Builder projection) {
+        var connector = (org.engram.proto.v1.Connector) projection.getField(projection.getDescriptorForType().findFieldByName("connector"));
+        return connector.hasFixedProbability() || connector.hasExplicit();
+    }
+
+    /** Whether the distribution this context's variant chooses gives magnitudes only (refused for a mixed pre). */
+    private static boolean positiveOnly(Ctx c) {
+        if (c.instance() % 4 == 3) return false;   // values, not a distribution
+        var d = org.engram.proto.v1.Distribution.getDescriptor().getOneofs().get(0).getFields();
+        String name = d.get(Math.floorMod(c.variant(), d.size())).getName();
+        return name.equals("lognormal") || name.equals("gamma");
     }
 
     private static void rule(String field, BiFunction<Message.Builder, Ctx, Object> r) {
@@ -189,7 +286,7 @@ class ProtoDriftTest {
     private void fill(Message.Builder b, Ctx c) {
         for (FieldDescriptor f : b.getDescriptorForType().getFields()) {
             OneofDescriptor o = f.getRealContainingOneof();
-            if (o != null && o.getFields().indexOf(f) != Math.floorMod(c.variant(), o.getFieldCount())) continue;
+            if (o != null && !f.getName().equals(choice(o, c))) continue;
             String path = c.path().isEmpty() ? f.getName() : c.path() + "." + f.getName();
             if (f.isRepeated()) {
                 for (int i = 0; i < 2; i++) {
@@ -206,6 +303,15 @@ class ProtoDriftTest {
                 filled.add(f);
             }
         }
+    }
+
+    /** The branch of a oneof to fill: by {@link #CHOICES}, else by variant among the branches the model reads. */
+    private static String choice(OneofDescriptor o, Ctx c) {
+        var chosen = CHOICES.get(o.getFullName());
+        String name = chosen == null ? null : chosen.apply(c);
+        if (name != null) return name;
+        List<FieldDescriptor> branches = o.getFields().stream().filter(f -> !NO_MODEL_COUNTERPART.containsKey(f.getFullName())).toList();
+        return branches.get(Math.floorMod(c.variant(), branches.size())).getName();
     }
 
     private Object value(Message.Builder b, FieldDescriptor f, Ctx c) {
@@ -354,7 +460,7 @@ class ProtoDriftTest {
         for (FieldDescriptor f : m.getDescriptorForType().getFields()) {
             if (NO_MODEL_COUNTERPART.containsKey(f.getFullName())) {
                 b.clearField(f);
-            } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+            } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()) {   // map entries hold none
                 if (f.isRepeated()) {
                     for (int i = 0; i < m.getRepeatedFieldCount(f); i++) b.setRepeatedField(f, i, clear((Message) m.getRepeatedField(f, i)));
                 } else if (m.hasField(f)) {
