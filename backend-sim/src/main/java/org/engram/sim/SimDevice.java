@@ -14,8 +14,6 @@ import java.util.*;
 /** The emulator as a {@link Device}: one engine per URI (fixed point or float64), any thread count. */
 public final class SimDevice implements Device {
     public static final String VERSION = "0.1.0";
-    /** The emulator's native step: 0.2 ms, as in the reference simulator. */
-    public static final double DEFAULT_DT = EmulatorFit.DEFAULT_DT;
 
     public enum Arithmetic { FIXED, FLOAT64 }
 
@@ -45,10 +43,6 @@ public final class SimDevice implements Device {
 
     public Arithmetic arithmetic() { return arithmetic; }
 
-    private static TimeBase timeBase(Experiment e) {
-        return EmulatorFit.timeBase(e);
-    }
-
     @Override
     public Capabilities capabilities() {
         return EmulatorFit.capabilities(engineName(), arithmetic == Arithmetic.FIXED);
@@ -60,7 +54,7 @@ public final class SimDevice implements Device {
 
     @Override
     public FitReport check(Experiment e) {
-        return EmulatorFit.check(uri, e, timeBase(e), arithmetic == Arithmetic.FIXED);
+        return EmulatorFit.check(uri, e, EmulatorFit.timeBase(e), arithmetic == Arithmetic.FIXED);
     }
 
     @Override
@@ -72,7 +66,7 @@ public final class SimDevice implements Device {
     private RunResult execute(Experiment e, LocalJob job) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        TimeBase tb = timeBase(e);
+        TimeBase tb = EmulatorFit.timeBase(e);
         CompiledNetwork net = new CompiledNetwork(e, tb);
         Engine engine = arithmetic == Arithmetic.FIXED ? new FixedEngine(net, threads) : new FloatEngine(net, threads);
         engine.run(job::progress, job::cancelRequested);
