@@ -15,8 +15,6 @@ import java.util.*;
 /** The emulator as a {@link Device}: one engine per URI (fixed point or float64), any thread count. */
 public final class SimDevice implements Device {
     public static final String VERSION = "0.1.0";
-    /** The emulator's native step: 0.2 ms, as in the reference simulator. */
-    public static final double DEFAULT_DT = EmulatorFit.DEFAULT_DT;
 
     public enum Arithmetic { FIXED, FLOAT64 }
 
@@ -46,10 +44,6 @@ public final class SimDevice implements Device {
 
     public Arithmetic arithmetic() { return arithmetic; }
 
-    private static TimeBase timeBase(Experiment e) {
-        return EmulatorFit.timeBase(e);
-    }
-
     @Override
     public Capabilities capabilities() {
         return EmulatorFit.capabilities(engineName(), arithmetic == Arithmetic.FIXED);
@@ -61,7 +55,7 @@ public final class SimDevice implements Device {
 
     @Override
     public FitReport check(Experiment e) {
-        return EmulatorFit.check(uri, e, timeBase(e), arithmetic == Arithmetic.FIXED);
+        return EmulatorFit.check(uri, e, EmulatorFit.timeBase(e), arithmetic == Arithmetic.FIXED);
     }
 
     @Override
@@ -73,7 +67,7 @@ public final class SimDevice implements Device {
     private RunResult execute(Experiment e, LocalJob job) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        TimeBase tb = timeBase(e);
+        TimeBase tb = EmulatorFit.timeBase(e);
         if (EmulatorFit.isRateNetwork(e)) {
             RateEngine rate = new RateEngine(e, tb, RateEngine.INPUTS);
             Provenance prov = new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e), started,

@@ -36,7 +36,7 @@ final class DevicesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<DeviceProvider> providers = Devices.providers().stream()
                 .sorted(Comparator.comparing(DeviceProvider::scheme)).toList();
-        out.println("Providers:");
+        out.println("Providers (" + providers.size() + "):");
         if (providers.isEmpty()) out.println("  (none found on the class path)");
         for (DeviceProvider p : providers) {
             Availability a = Devices.availability(p);

@@ -28,7 +28,7 @@ public final class Devices {
 
     /** {@link #open(String)} with an explicit provider list (tests, embedding). */
     public static Device open(String uri, List<DeviceProvider> providers) {
-        List<DeviceProvider> serving = serving(uri, providers);
+        List<Candidate> serving = candidates(uri, providers);
         if (serving.isEmpty()) {
             var m = SCHEME.matcher(uri == null ? "" : uri);
             if (!m.lookingAt()) throw new NoSuchDeviceException("device URI '" + uri + "' has no scheme (e.g. sim: or sim:float64)");
@@ -36,29 +36,34 @@ public final class Devices {
                     + providers.stream().map(p -> p.scheme() + ":").distinct().sorted().collect(Collectors.joining(", "))
                     + "; engram devices lists them)");
         }
-        List<String> unavailable = new ArrayList<>();
-        for (DeviceProvider p : serving) {
-            Availability a = availability(p);
-            if (!a.available()) {
-                unavailable.add(p.scheme() + ": " + a.reason() + (a.fix().isBlank() ? "" : " (fix: " + a.fix() + ")"));
-                continue;
-            }
-            try {
-                return p.open(uri);
-            } catch (NoSuchDeviceException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new NoSuchDeviceException(e.getMessage(), e);
-            }
+        Candidate first = serving.get(0);
+        if (!first.availability().available()) {
+            throw new DeviceUnavailableException("no available provider for " + uri + ": " + serving.stream()
+                    .map(c -> c.provider().scheme() + ": " + c.availability().reason()
+                            + (c.availability().fix().isBlank() ? "" : " (fix: " + c.availability().fix() + ")"))
+                    .collect(Collectors.joining("; ")));
         }
-        throw new DeviceUnavailableException("no available provider for " + uri + ": " + String.join("; ", unavailable));
+        try {
+            return first.provider().open(uri);
+        } catch (NoSuchDeviceException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchDeviceException(e.getMessage(), e);
+        }
     }
 
     /**
-     * The providers serving {@code uri}, in the order {@link #open} tries them: the most specific scheme
+     * The providers serving {@code uri}, in the order {@link #open} prefers them: the most specific scheme
      * only, then available before unavailable, then higher priority first.
      */
     public static List<DeviceProvider> serving(String uri, List<DeviceProvider> providers) {
+        return candidates(uri, providers).stream().map(Candidate::provider).toList();
+    }
+
+    /** A provider serving the URI with its availability, asked once. */
+    private record Candidate(DeviceProvider provider, Availability availability) {}
+
+    private static List<Candidate> candidates(String uri, List<DeviceProvider> providers) {
         var m = SCHEME.matcher(uri == null ? "" : uri);
         if (!m.lookingAt()) return List.of();
         String scheme = m.group(1);
@@ -66,8 +71,9 @@ public final class Devices {
                 .mapToInt(p -> p.scheme().length()).max().orElse(-1);
         return providers.stream()
                 .filter(p -> p.scheme().length() == longest && serves(p.scheme(), scheme, uri))
-                .sorted(Comparator.comparing((DeviceProvider p) -> !availability(p).available())
-                        .thenComparing(Comparator.comparingInt(DeviceProvider::priority).reversed()))
+                .map(p -> new Candidate(p, availability(p)))
+                .sorted(Comparator.comparing((Candidate c) -> !c.availability().available())
+                        .thenComparing(Comparator.comparingInt((Candidate c) -> c.provider().priority()).reversed()))
                 .toList();
     }
 

@@ -185,7 +185,7 @@ public final class CompiledNetwork {
         }
         int hIndex = 0;
         for (Heterogeneity h : p.heterogeneity()) {
-            long hs = h.seed() != 0 ? h.seed() : mix(seed, 0x4845544Cl + off * 31L + hIndex);
+            long hs = h.seed() != 0 ? h.seed() : Seeds.mix(seed, 0x4845544Cl + off * 31L + hIndex);
             LifParameter param = h.lifParameter();
             double[] target = switch (param) {
                 case TAU_MEM -> tauMem;
@@ -246,11 +246,6 @@ public final class CompiledNetwork {
             for (int k = start[i]; k < start[i + 1]; k++) index[k] = base + next[post[k] - postOff]++;
         }
         return index;
-    }
-
-    /** The master seed mixed with a salt: see {@link Seeds#mix}. */
-    public static long mix(long seed, long salt) {
-        return Seeds.mix(seed, salt);
     }
 
     public int globalIndex(String population, int local) {

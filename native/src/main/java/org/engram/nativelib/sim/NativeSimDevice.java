@@ -57,7 +57,7 @@ public final class NativeSimDevice implements Device {
     /** The emulator's fit rules (with the fixed-point ranges), shared with sim: through hal-support. */
     @Override
     public FitReport check(Experiment e) {
-        return EmulatorFit.check(uri, e, timeBase(e), true);
+        return EmulatorFit.check(uri, e, EmulatorFit.timeBase(e), true);
     }
 
     @Override
@@ -66,14 +66,10 @@ public final class NativeSimDevice implements Device {
         return LocalJob.start("sim-native-job", job -> execute(e, job::progress, job::cancelRequested));
     }
 
-    private static TimeBase timeBase(Experiment e) {
-        return EmulatorFit.timeBase(e);
-    }
-
     RunResult execute(Experiment e, DoubleConsumer progress, BooleanSupplier cancelled) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        CompiledNetwork net = new CompiledNetwork(e, timeBase(e));
+        CompiledNetwork net = new CompiledNetwork(e, EmulatorFit.timeBase(e));
         int perStep = NativeLowering.spikesPerStep(net);
         int capacity = Math.max(1 << 16, 4 * perStep);
         try (Kernel k = Kernel.create(binding, net.steps, net.slowPeriod, net.seed, net.neurons, net.maxDelaySteps, capacity)) {
