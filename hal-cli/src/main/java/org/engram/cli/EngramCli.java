@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (device error, failed run)", "2:bad experiment file or usage",
                 "3:the experiment does not fit the device"},
-        subcommands = {RunCommand.class, CheckCommand.class, DevicesCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, DevicesCommand.class, BenchCommand.class, ServeCommand.class,
+                ConnectivityCommand.class, CommandLine.HelpCommand.class})
 public final class EngramCli implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
