@@ -1033,15 +1033,9 @@ public final class ExperimentCodec {
         } else {
             var pop = target(p + ".population", m.getPopulation(), net);
             if (pop == null) return null;
-            String model = pop.model().modelName();
-            boolean declared = switch (var) {
-                case V -> !(pop.model() instanceof InputSource);
-                case I_SYN, P -> pop.isLif();
-                case R -> !pop.isLif();
-                default -> true;
-            };
-            if (!declared) {
-                fail(p + ".variable", "a " + model + " population has no " + var + " (lif: V, I_SYN, P; rate: V, R; input: R)");
+            if (!pop.model().stateVariables().contains(var)) {
+                fail(p + ".variable", "a " + pop.model().modelName() + " population has no " + var + "; its model declares "
+                        + pop.model().stateVariables());
                 return null;
             }
             population = pop.name();

@@ -51,6 +51,7 @@ public record InputSource(Series series, double sampleInterval, boolean zscore) 
         @Override public String toString() { return "Data[" + values.length + " values]"; }
     }
 
+    @Override public List<TraceVariable> stateVariables() { return List.of(TraceVariable.R); }
     @Override public String modelName() { return "input"; }
     @Override public List<ModelParameter> parameters() { return List.of(); }
 

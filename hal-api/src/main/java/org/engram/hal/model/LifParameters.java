@@ -28,6 +28,7 @@ public record LifParameters(double tauMem, double resistance, double vRest, doub
         }
     }
 
+    @Override public List<TraceVariable> stateVariables() { return List.of(TraceVariable.V, TraceVariable.I_SYN, TraceVariable.P); }
     @Override public String modelName() { return "lif"; }
     @Override public List<ModelParameter> parameters() { return PARAMETERS; }
     @Override public boolean spiking() { return true; }

@@ -19,6 +19,9 @@ public sealed interface NeuronModel permits LifParameters, RateParameters, Input
         return null;
     }
 
+    /** The per-neuron state variables a trace can record. */
+    List<TraceVariable> stateVariables();
+
     /** This model's value of a declared parameter, in its base unit. */
     double value(ModelParameter p);
 

@@ -24,6 +24,7 @@ public record RateParameters(double tau, Activation activation, double sigma, do
         Checks.finite("rate.v_init", vInit);
     }
 
+    @Override public List<TraceVariable> stateVariables() { return List.of(TraceVariable.V, TraceVariable.R); }
     @Override public String modelName() { return "rate"; }
     @Override public List<ModelParameter> parameters() { return List.of(TAU, SIGMA); }
 
