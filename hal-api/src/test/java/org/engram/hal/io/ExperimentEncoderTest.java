@@ -25,7 +25,12 @@ class ExperimentEncoderTest {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertTrue(files.size() >= 8, "examples found: " + files);
-        for (Path f : files) roundTrip(ExperimentFiles.read(f));
+        for (Path f : files) {
+            // this example reads a matrix that `engram connectivity` writes first (its header says so);
+            // ConnectivityCommandTest writes it and runs the example
+            if (f.getFileName().toString().equals("p1-consolidation-10s-matrix.yaml") && !Files.exists(f.resolveSibling("p1-network.txt"))) continue;
+            roundTrip(ExperimentFiles.read(f));
+        }
     }
 
     @Test
