@@ -202,4 +202,32 @@ class LifOpenModelTest {
         RunResult with = Devices.open("sim:").run(e), without = Devices.open("sim:").run(parse(yaml));
         assertNotEquals(with.spikes().get("spikes").count(), without.spikes().get("spikes").count());
     }
+
+    @Test
+    void theFitCheckCoversPerSynapseWeightRangesAndInputProjections() {
+        String wide = network(", weights: {distribution: {normal: {mean: 0 mV, sd: 10000 mV}}}");
+        var fixed = Devices.open("sim:").check(parse(wide));
+        assertTrue(fixed.errors().stream().anyMatch(i -> i.rule().equals("fixed-range") && i.element().equals("network.projections[1].weights")),
+                fixed.toString());
+        assertTrue(Devices.open("sim:float64").check(parse(wide)).fits());
+        assertTrue(Devices.open("sim:").check(parse(network(", weights: {distribution: {normal: {mean: 0 mV, sd: 5000 mV}}}"))).fits(),
+                "3.9 sd of 5000 mV stay inside Q16.16");
+        // the file codec refuses these already; the fit check names them for experiments built in code
+        Experiment base = parse(CONSTANT_INPUT);
+        var back = new Projection("back", "n", "u", new org.engram.hal.model.Connector.AllToAll(false),
+                new org.engram.hal.model.SynapseType.Static(1.0), 0);
+        var r0 = new org.engram.hal.model.Recording.Trace("bad", org.engram.hal.model.TraceVariable.R, "n",
+                org.engram.hal.model.NeuronSelection.ALL, "", List.of(), 10e-3, 0, 0.1);
+        var p = base.protocol();
+        Experiment intoInput = new Experiment(base.name(), "", base.seed(),
+                new org.engram.hal.model.Network(base.network().populations(), List.of(back, base.network().projections().get(0))),
+                new org.engram.hal.model.Protocol(p.duration(), p.dt(), p.stimuli(), p.plasticity(), List.of(r0)));
+        for (String device : ENGINES) {
+            var r = Devices.open(device).check(intoInput);
+            assertTrue(r.errors().stream().anyMatch(i -> i.rule().equals("input-projection") && i.element().equals("network.projections[0].post")),
+                    r.toString());
+            assertTrue(r.errors().stream().anyMatch(i -> i.rule().equals("trace-variable") && i.element().equals("protocol.recordings[0].trace.variable")),
+                    r.toString());
+        }
+    }
 }
