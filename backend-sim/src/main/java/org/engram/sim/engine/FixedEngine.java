@@ -339,10 +339,8 @@ public final class FixedEngine extends Engine {
 
     @Override
     protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
-        if (var.perSynapse() && rec != null && !rec.projection.plastic()) {
-            int[] each = synapseWeight[rec.projection.index()];
-            return Fx.toDouble(each == null ? staticWeight[rec.projection.index()] : each[e], Q16);
-        }
+        // a static synapse reads as its weight as given (the C kernel's convention), per synapse where it has one
+        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight(e);
         int q = var.perSynapse() && rec != null ? rec.projection.plastic(e) : e;
         if ((var == TraceVariable.R || var == TraceVariable.I_SYN || var == TraceVariable.V) && net.isInput[e]) {
             return var == TraceVariable.R ? Fx.toDouble(inputSeries[inputOf(e)][inputRow(e, s)], Q16) : 0;
