@@ -46,7 +46,7 @@ public final class SimDevice implements Device {
 
     @Override
     public Capabilities capabilities() {
-        return EmulatorFit.capabilities(engineName(), arithmetic == Arithmetic.FIXED);
+        return EmulatorFit.capabilities(engineName(), arithmetic == Arithmetic.FIXED, true);
     }
 
     private String engineName() {
@@ -55,7 +55,7 @@ public final class SimDevice implements Device {
 
     @Override
     public FitReport check(Experiment e) {
-        return EmulatorFit.check(uri, e, EmulatorFit.timeBase(e), arithmetic == Arithmetic.FIXED);
+        return EmulatorFit.check(uri, e, EmulatorFit.timeBase(e), arithmetic == Arithmetic.FIXED, true);
     }
 
     @Override

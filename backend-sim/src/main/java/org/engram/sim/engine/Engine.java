@@ -268,7 +268,8 @@ public abstract class Engine implements Results.Output {
                     record(s, spikes);
                     stepsExecuted++;
                 }
-                if (!changed && spikes.size == 0 && s + 1 - lastSpikeStep > net.maxDelaySteps) {
+                // continuous input changes the neurons' drive at any step: no skipping then
+                if (!changed && spikes.size == 0 && !net.hasInputs() && s + 1 - lastSpikeStep > net.maxDelaySteps) {
                     long next = nextEvent(s + 1);
                     if (next > s + 1) s = next - 1;
                 }
@@ -487,7 +488,7 @@ public abstract class Engine implements Results.Output {
     private long inputWork(long s, IntList spikes) {
         long work = 0;
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
-            work += rowWork(pr, s - pr.delay());
+            for (int d = pr.delay(); d <= pr.maxDelay(); d++) work += rowWork(pr, s - d);
             if (pr.plastic() && plasticityOn) work += rowWork(pr, s - net.ruleCaDelaySteps[pr.rule()]);
         }
         if (plasticityOn && net.plasticCount > 0) {
@@ -617,6 +618,10 @@ public abstract class Engine implements Results.Output {
      */
     private void inputPhase(int[][] segs, int c, int lo, int hi, long s, IntList spikes) {
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
+            if (pr.delays() != null) {
+                arrivalsByDelay(pr, segs, c, lo, hi, s);
+                continue;
+            }
             long t = s - pr.delay();
             int[] src = spikesAt(t);
             if (src == null) continue;
@@ -647,6 +652,27 @@ public abstract class Engine implements Results.Output {
         for (int j = lowerBound(spikes, lo); j < spikes.size && spikes.data[j] < hi; j++) {
             int n = spikes.data[j];
             for (int q = net.inStart[n], e = net.inStart[n + 1]; q < e; q++) calciumPost(net.inSyn[q], s);
+        }
+    }
+
+    /**
+     * Arrivals at step s of a projection with per-synapse delays: by delay d ascending (shortest first),
+     * the spikes emitted at s - d in neuron order, then each synapse of the row (CSR order) whose delay is d.
+     * The order is fixed by the network, so the bits do not depend on the thread count.
+     */
+    private void arrivalsByDelay(CompiledNetwork.CompiledProjection pr, int[][] segs, int c, int lo, int hi, long s) {
+        int[] delays = pr.delays();
+        int[] seg = segs == null ? null : segs[pr.index()];
+        for (int d = pr.delay(); d <= pr.maxDelay(); d++) {
+            long t = s - d;
+            int[] src = spikesAt(t);
+            if (src == null) continue;
+            for (int j = 0, len = slotLen[(int) (t % ring)]; j < len; j++) {
+                int local = src[j] - pr.preOffset();
+                if (local < 0 || local >= pr.preSize()) continue;
+                long range = rowPart(pr, local, seg, c, lo, hi);
+                for (int k = (int) (range >>> 32), e = (int) range; k < e; k++) if (delays[k] == d) deliver(pr, k, s);
+            }
         }
     }
 

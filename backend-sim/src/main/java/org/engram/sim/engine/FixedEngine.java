@@ -40,6 +40,10 @@ public final class FixedEngine extends Engine {
     private final FixedRule[] rules;
     private final int[] staticWeight;     // per projection, Q16 mV
     private final int[] stimulusWeight;   // per stimulus, Q16 mV
+    private final int[][] synapseWeight;  // per projection: per-synapse Q16 mV weights (CSR order), or null
+    // continuous input: per input its series (steps x dims, Q16), per input synapse its weight (Q16 mV)
+    private final int[][] inputSeries;
+    private final int[] inputWeight;
     private boolean frozen;
 
     public FixedEngine(CompiledNetwork net, int threads) {
@@ -91,6 +95,48 @@ public final class FixedEngine extends Engine {
         }
         staticWeight = net.projections.stream().mapToInt(pr -> Fx.of(pr.weight(), Q16)).toArray();
         stimulusWeight = net.stimuli.stream().mapToInt(st -> Fx.of(st.delivery.weight(), Q16)).toArray();
+        synapseWeight = new int[net.projections.size()][];
+        for (CompiledNetwork.CompiledProjection pr : net.projections) {
+            if (pr.weights() == null) continue;
+            int[] w = new int[pr.size()];
+            for (int k = 0; k < w.length; k++) w[k] = quantise(pr.weights()[k], "projection " + pr.name() + " synapse " + k + " weight");
+            synapseWeight[pr.index()] = w;
+        }
+        inputSeries = new int[net.inputs.size()][];
+        for (int k = 0; k < inputSeries.length; k++) {
+            CompiledNetwork.CompiledInput in = net.inputs.get(k);
+            int[] q = new int[in.values().length];
+            for (int j = 0; j < q.length; j++) q[j] = quantise(in.values()[j], "population " + in.name() + " input value at step "
+                    + j / in.dims() + " dimension " + j % in.dims());
+            inputSeries[k] = q;
+        }
+        inputWeight = net.hasInputs() ? new int[net.inputWeight.length] : null;
+        for (int j = 0; inputWeight != null && j < inputWeight.length; j++) {
+            inputWeight[j] = quantise(net.inputWeight[j], "input synapse " + j + " weight");
+        }
+    }
+
+    /** Q16.16 of a weight or input value, round half up; an error naming the element when it does not fit. */
+    private static int quantise(double x, String element) {
+        try {
+            return Fx.of(x, Q16);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(element + ": " + x + " outside Q16.16 (|x| < 32768), rule fixed-range", e);
+        }
+    }
+
+    /**
+     * x_i(s) = sat(sum_j rshift(W_j U_j(s - d_j), 16)) over neuron i's input synapses (docs/fixed-point.md,
+     * "Continuous input"), the input step s - d_j clamped at 0.
+     */
+    private int inputCurrent(int i, long s) {
+        long x = 0;
+        for (int j = net.inputStart[i], e = net.inputStart[i + 1]; j < e; j++) {
+            CompiledNetwork.CompiledInput in = net.inputs.get(net.inputSource[j]);
+            long row = Math.max(0, Math.min(net.steps - 1, s - net.inputDelay[j]));
+            x += rshift((long) inputWeight[j] * inputSeries[net.inputSource[j]][(int) (row * in.dims() + net.inputDim[j])], Q16);
+        }
+        return sat(x);
     }
 
     // ------------------------------------------------------------------ neurons
@@ -98,6 +144,7 @@ public final class FixedEngine extends Engine {
     @Override
     protected boolean stepNeurons(int from, int to, long s, IntList spikes) {
         boolean changed = false;
+        final boolean hasInputs = net.hasInputs();
         for (int i = from; i < to; i++) {
             int oldV = v[i], oldU = u[i], oldBg = bg[i];
             int ou = ouStimulus[i];
@@ -115,6 +162,7 @@ public final class FixedEngine extends Engine {
                 ref[i]--;
             } else {
                 long target = (long) vRest[i] + u[i] + bg[i];
+                if (hasInputs) target += inputCurrent(i, s);
                 v[i] = sat(v[i] + rshift((target - v[i]) * gMem[i], Q30));
             }
             byte f = force[i];
@@ -146,7 +194,8 @@ public final class FixedEngine extends Engine {
             int q = pr.plastic(k);
             w = (int) rshift(weightQ24(q, s), 8);
         } else {
-            w = staticWeight[pr.index()];
+            int[] each = synapseWeight[pr.index()];
+            w = each == null ? staticWeight[pr.index()] : each[k];
         }
         u[post] = sat((long) u[post] + w);
     }
@@ -290,11 +339,15 @@ public final class FixedEngine extends Engine {
 
     @Override
     protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
-        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight();
+        // a static synapse reads as its weight as given (the C kernel's convention), per synapse where it has one
+        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight(e);
         int q = var.perSynapse() && rec != null ? rec.projection.plastic(e) : e;
+        if ((var == TraceVariable.R || var == TraceVariable.I_SYN || var == TraceVariable.V) && net.isInput[e]) {
+            return var == TraceVariable.R ? Fx.toDouble(inputSeries[inputOf(e)][inputRow(e, s)], Q16) : 0;
+        }
         return switch (var) {
             case V -> Fx.toDouble(v[e], Q16);
-            case I_SYN -> Fx.toDouble(u[e] + bg[e], Q16);
+            case I_SYN -> net.hasInputs() ? ((long) u[e] + bg[e] + inputCurrent(e, s)) / 65536.0 : Fx.toDouble(u[e] + bg[e], Q16);
             case P -> Fx.toDouble(p[e], Q30);
             case C -> frozen ? Fx.toDouble(cA[q], Q16) : Fx.toDouble(calciumAt(q, s), Q16);
             case H -> Fx.toDouble(hAt(q, s), Q24);
@@ -302,5 +355,20 @@ public final class FixedEngine extends Engine {
             case W -> Fx.toDouble((int) weightQ24(q, s), Q24);
             case R -> throw new IllegalStateException("R is a rate variable: the fit check refuses it on lif engines");
         };
+    }
+
+    /** The input (index into net.inputs) whose slot is global neuron e. */
+    private int inputOf(int e) {
+        for (int k = 0; k < net.inputs.size(); k++) {
+            CompiledNetwork.CompiledInput in = net.inputs.get(k);
+            if (e >= in.offset() && e < in.offset() + in.dims()) return k;
+        }
+        throw new IllegalStateException("neuron " + e + " is no input slot");
+    }
+
+    /** The series index of input slot e at step s (the last row beyond the run). */
+    private int inputRow(int e, long s) {
+        CompiledNetwork.CompiledInput in = net.inputs.get(inputOf(e));
+        return (int) (Math.min(s, net.steps - 1) * in.dims() + e - in.offset());
     }
 }

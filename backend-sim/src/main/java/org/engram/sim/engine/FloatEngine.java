@@ -100,6 +100,7 @@ public final class FloatEngine extends Engine {
     @Override
     protected boolean stepNeurons(int from, int to, long s, IntList spikes) {
         boolean changed = false;
+        final boolean hasInputs = net.hasInputs();
         for (int i = from; i < to; i++) {
             double oldV = v[i], oldU = u[i], oldBg = bg[i];
             int ou = ouStimulus[i];
@@ -117,6 +118,7 @@ public final class FloatEngine extends Engine {
                 ref[i]--;
             } else {
                 double target = net.vRest[i] + u[i] + bg[i];
+                if (hasInputs) target += inputCurrent(i, s);
                 v[i] = v[i] + (target - v[i]) * gMem[i];
             }
             byte f = force[i];
@@ -140,7 +142,16 @@ public final class FloatEngine extends Engine {
 
     @Override
     protected void deliver(CompiledNetwork.CompiledProjection pr, int k, long s) {
-        u[pr.post()[k]] += pr.plastic() ? weight(pr.plastic(k), s) : pr.weight();
+        u[pr.post()[k]] += pr.plastic() ? weight(pr.plastic(k), s) : pr.weight(k);
+    }
+
+    /** x_i(s) = sum_j w_j u_j(s - d_j) over neuron i's input synapses, in their order (the input step clamped to the run). */
+    private double inputCurrent(int i, long s) {
+        double x = 0;
+        for (int j = net.inputStart[i], e = net.inputStart[i + 1]; j < e; j++) {
+            x += net.inputWeight[j] * net.inputValue(net.inputSource[j], net.inputDim[j], s - net.inputDelay[j]);
+        }
+        return x;
     }
 
     private double weight(int q, long s) {
@@ -262,11 +273,17 @@ public final class FloatEngine extends Engine {
 
     @Override
     protected double read(TraceVariable var, CompiledRecording rec, int e, long s) {
-        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight();
+        if (var.perSynapse() && rec != null && !rec.projection.plastic()) return rec.projection.weight(e);
         int q = var.perSynapse() && rec != null ? rec.projection.plastic(e) : e;
+        if ((var == TraceVariable.R || var == TraceVariable.I_SYN || var == TraceVariable.V) && net.isInput[e]) {
+            if (var != TraceVariable.R) return 0;
+            for (CompiledNetwork.CompiledInput in : net.inputs) {
+                if (e >= in.offset() && e < in.offset() + in.dims()) return net.inputValue(net.inputs.indexOf(in), e - in.offset(), s);
+            }
+        }
         return switch (var) {
             case V -> v[e];
-            case I_SYN -> u[e] + bg[e];
+            case I_SYN -> net.hasInputs() ? u[e] + bg[e] + inputCurrent(e, s) : u[e] + bg[e];
             case P -> p[e];
             case C -> frozen ? cA[q] : calciumAt(q, s);
             case H -> hAt(q, s);

@@ -29,7 +29,7 @@ import java.util.function.DoubleConsumer;
  */
 public final class RateEngine {
     /** Input series from explicit samples or the named generators. */
-    public static final RateNetwork.InputSeriesFactory INPUTS = InputSeries::onSteps;
+    public static final RateNetwork.InputSeriesFactory INPUTS = org.engram.support.input.StepSeries::onSteps;
 
     private final RateNetwork net;
     private final Experiment experiment;

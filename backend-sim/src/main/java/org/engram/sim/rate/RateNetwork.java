@@ -62,7 +62,7 @@ final class RateNetwork {
                 case InputSource in -> {
                     for (int i = 0; i < p.size(); i++) isInput[off + i] = true;
                     inputs.add(new InputSeries(off, p.size(), series.series(p, in, dt, steps,
-                            Seeds.mix(e.seed(), 0x494E5054L + off))));
+                            org.engram.support.input.StepSeries.seed(e.seed(), off))));
                 }
                 case LifParameters l -> throw new IllegalArgumentException("population " + p.name()
                         + ": the rate engine runs rate and input populations, not lif");

@@ -1,6 +1,8 @@
 package org.engram.support.compiled;
 
 import org.engram.support.connectivity.Connectivity;
+import org.engram.support.connectivity.SynapseDraws;
+import org.engram.support.input.StepSeries;
 import org.engram.support.rng.Seeds;
 
 import org.engram.hal.device.TimeBase;
@@ -47,6 +49,21 @@ public final class CompiledNetwork {
     public final List<TwoPhaseRule> rules = new ArrayList<>();
     public final int[] ruleCaDelaySteps;
 
+    /**
+     * Continuous inputs (populations of model input): their series on the step grid. Their neurons keep
+     * global indices (for recordings of R) but are inert LIF slots: V = 0, never spike, nothing arrives.
+     */
+    public final List<CompiledInput> inputs = new ArrayList<>();
+    /** Per neuron: whether it is a slot of an input population. */
+    public final boolean[] isInput;
+    /**
+     * Input synapses onto lif neurons by post (CSR): neuron i's are [inputStart[i], inputStart[i + 1]), in
+     * projection order, then input dimension; each names its input, dimension, weight (mV) and delay (steps).
+     * Null arrays when the network has no input projections.
+     */
+    public final int[] inputStart, inputSource, inputDim, inputDelay;
+    public final double[] inputWeight;
+
     public final List<CompiledStimulus> stimuli = new ArrayList<>();
     /** The OU stimulus driving each neuron, or -1 (at most one per neuron). */
     public final int[] ouStimulus;
@@ -82,20 +99,56 @@ public final class CompiledNetwork {
         tauSyn = new double[n];
         resistance = new double[n];
         refSteps = new int[n];
-        for (Population p : e.network().populations()) neuronParameters(p);
+        isInput = new boolean[n];
+        for (Population p : e.network().populations()) {
+            if (p.model() instanceof InputSource in) inputPopulation(p, in, tb);
+            else neuronParameters(p);
+        }
+        List<double[]> inputSynapses = new ArrayList<>();   // {post, input, dim, weight, delay} in projection, pre, post order
 
         // synapses: CSR by pre straight from the connector, never one object per synapse
         int maxDelay = 1;
         int projIndex = 0, plasticTotal = 0;
         for (Projection pr : e.network().projections()) {
             int preOff = popOffset.get(pr.pre()), postOff = popOffset.get(pr.post());
-            int nPre = popByName.get(pr.pre()).size(), nPost = popByName.get(pr.post()).size();
+            Population prePop = popByName.get(pr.pre());
+            int nPre = prePop.size(), nPost = popByName.get(pr.post()).size();
             boolean same = pr.pre().equals(pr.post());
             int[][] csr = Connectivity.csr(pr.connector(), nPre, nPost, same, seed, projIndex);
             int[] start = csr[0], post = csr[1];
             for (int k = 0; k < post.length; k++) post[k] += postOff;
-            int delay = (int) tb.nearestTick(pr.delay());
-            maxDelay = Math.max(maxDelay, delay);
+            double constant = pr.synapse() instanceof SynapseType.Static st ? st.weight() : 0;
+            // per-synapse values: the same draws (and order) as every other backend's, SynapseDraws
+            double[] weights = pr.weights() == null ? null : SynapseDraws.values(pr, pr.weights(), post.length, constant,
+                    prePop.kind(), seed, projIndex, Streams.SYNAPSE_WEIGHT);
+            int[] delays = null;
+            int delay = (int) tb.nearestTick(pr.delay()), longest = delay;
+            if (pr.delays() != null) {
+                double[] d = SynapseDraws.values(pr, pr.delays(), post.length, pr.delay(), null, seed, projIndex, Streams.SYNAPSE_DELAY);
+                delays = new int[d.length];
+                delay = Integer.MAX_VALUE;
+                longest = 0;
+                for (int k = 0; k < d.length; k++) {
+                    if (!(d[k] >= 0)) throw new IllegalArgumentException("projection " + pr.name() + ": synapse " + k
+                            + " has delay " + d[k] + " s (delays are not negative)");
+                    delays[k] = (int) tb.nearestTick(d[k]);
+                    delay = Math.min(delay, delays[k]);
+                    longest = Math.max(longest, delays[k]);
+                }
+                if (d.length == 0) delay = longest = (int) tb.nearestTick(pr.delay());
+            }
+            maxDelay = Math.max(maxDelay, longest);
+            if (prePop.model() instanceof InputSource) {
+                int input = inputIndex(pr.pre());
+                for (int i = 0; i < nPre; i++) {
+                    for (int k = start[i]; k < start[i + 1]; k++) {
+                        inputSynapses.add(new double[]{post[k], input, i, weights != null ? weights[k] : constant,
+                                delays != null ? delays[k] : delay});
+                    }
+                }
+                projIndex++;
+                continue;
+            }
             int rule = -1, plasticBase = -1;
             int[] plasticIndex = null;
             if (pr.synapse() instanceof TwoPhaseRule r) {
@@ -109,12 +162,33 @@ public final class CompiledNetwork {
                 plasticIndex = postMajor(start, post, postOff, nPost, plasticBase);
                 plasticTotal += post.length;
             }
-            double weight = pr.synapse() instanceof SynapseType.Static s ? s.weight() : 0;
             projections.add(new CompiledProjection(pr.name(), preOff, nPre, postOff, nPost, delay, start, post,
-                    weight, rule, plasticBase, plasticIndex, projIndex));
+                    constant, rule, plasticBase, plasticIndex, projections.size(), weights, delays, longest));
             projIndex++;
         }
         maxDelaySteps = maxDelay;
+        if (inputSynapses.isEmpty()) {
+            inputStart = inputSource = inputDim = inputDelay = null;
+            inputWeight = null;
+        } else {
+            // stable counting sort by post: within a neuron, projection order then dimension
+            int m = inputSynapses.size();
+            inputStart = new int[n + 1];
+            for (double[] x : inputSynapses) inputStart[(int) x[0] + 1]++;
+            for (int i = 0; i < n; i++) inputStart[i + 1] += inputStart[i];
+            inputSource = new int[m];
+            inputDim = new int[m];
+            inputDelay = new int[m];
+            inputWeight = new double[m];
+            int[] fill = Arrays.copyOf(inputStart, n);
+            for (double[] x : inputSynapses) {
+                int j = fill[(int) x[0]]++;
+                inputSource[j] = (int) x[1];
+                inputDim[j] = (int) x[2];
+                inputWeight[j] = x[3];
+                inputDelay[j] = (int) x[4];
+            }
+        }
         outDegree = new int[neurons];
         for (CompiledProjection pr : projections) {
             for (int i = 0; i < pr.preSize(); i++) outDegree[pr.preOffset() + i] += pr.start()[i + 1] - pr.start()[i];
@@ -170,6 +244,42 @@ public final class CompiledNetwork {
                 .map(f -> new long[]{tb.nearestTick(f.start()), tb.nearestTick(f.stop())})
                 .sorted(java.util.Comparator.comparingLong(w -> w[0])).toArray(long[][]::new);
     }
+
+    /** An input population: its series on the step grid (the rate engine's, StepSeries) and inert slots. */
+    private void inputPopulation(Population p, InputSource in, TimeBase tb) {
+        int off = popOffset.get(p.name());
+        double[] values = StepSeries.onSteps(p, in, dt, steps, StepSeries.seed(seed, off));
+        inputs.add(new CompiledInput(p.name(), off, p.size(), values));
+        for (int i = off; i < off + p.size(); i++) {
+            isInput[i] = true;
+            tauMem[i] = tauSyn[i] = 1e-2;
+            resistance[i] = 1;
+            vTh[i] = INERT_THRESHOLD;
+            vReset[i] = -INERT_THRESHOLD;
+        }
+    }
+
+    /** An input slot's threshold (mV): out of reach, since V stays at 0. */
+    static final double INERT_THRESHOLD = 1e4;
+
+    private int inputIndex(String population) {
+        for (int k = 0; k < inputs.size(); k++) if (inputs.get(k).name().equals(population)) return k;
+        throw new IllegalStateException("no input population " + population);
+    }
+
+    public boolean hasInputs() {
+        return inputStart != null;
+    }
+
+    /** u_k(s) of dimension k of input {@code input}: the series' row s (the last row beyond the run). */
+    public double inputValue(int input, int k, long s) {
+        CompiledInput in = inputs.get(input);
+        long row = Math.max(0, Math.min(s, steps - 1));
+        return in.values()[(int) (row * in.dims() + k)];
+    }
+
+    /** An input population's series: steps x dims, row-major, global offset of its slots. */
+    public record CompiledInput(String name, int offset, int dims, double[] values) {}
 
     private void neuronParameters(Population p) {
         int off = popOffset.get(p.name());
@@ -256,10 +366,20 @@ public final class CompiledNetwork {
         return projections.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** A projection in CSR form: outgoing synapses of local pre i are [start[i], start[i+1]). */
+    /**
+     * A projection in CSR form: outgoing synapses of local pre i are [start[i], start[i+1]). {@code weights}
+     * and {@code delays} (steps) are per synapse in CSR order, or null when every synapse has {@code weight}
+     * and {@code delay}; with per-synapse delays {@code delay} is the shortest and {@code maxDelay} the longest.
+     */
     public record CompiledProjection(String name, int preOffset, int preSize, int postOffset, int postSize, int delay,
                                      int[] start, int[] post, double weight, int rule, int plasticBase,
-                                     int[] plasticIndex, int index) {
+                                     int[] plasticIndex, int index, double[] weights, int[] delays, int maxDelay) {
+        /** The weight of static synapse k (mV). */
+        public double weight(int k) { return weights == null ? weight : weights[k]; }
+
+        /** Whether every synapse has the projection's weight and delay (what the C kernel runs). */
+        public boolean uniform() { return weights == null && delays == null; }
+
         public boolean plastic() { return rule >= 0; }
 
         /** The global plastic index of synapse k (CSR position) of a plastic projection. */

@@ -36,9 +36,72 @@ public final class EmulatorFit {
     /** Rate synapses: the CSR target, a float64 weight and a delay. */
     static final int BYTES_PER_RATE_SYNAPSE = 4 + 8 + 4;
 
-    /** Whether the network holds rate neurons or inputs (then it runs on the rate engine, float64 only). */
+    /**
+     * Whether the network runs on the rate engine (float64 only): it holds rate neurons, or only inputs.
+     * A network of lif neurons and inputs is a spiking network driven by continuous input.
+     */
     public static boolean isRateNetwork(Experiment e) {
-        return e.network().populations().stream().anyMatch(p -> !p.isLif());
+        List<Population> pops = e.network().populations();
+        return pops.stream().anyMatch(p -> p.model() instanceof RateParameters) || pops.stream().noneMatch(Population::isLif);
+    }
+
+    /** Bytes per synapse of per-synapse values: a float64 weight and its Q16.16 copy; a delay in steps. */
+    static final int BYTES_PER_SYNAPSE_WEIGHT = 8 + 4, BYTES_PER_SYNAPSE_DELAY = 4;
+
+    /**
+     * The largest magnitude a projection's per-synapse weights can take: the given values', or the
+     * distribution's reach (normal deviates are cut at +-3.9 sd by the table, docs/fixed-point.md).
+     */
+    static double reach(SynapseValues v) {
+        final double g = 3.9;
+        return switch (v) {
+            case SynapseValues.PerSynapse ps -> {
+                double m = 0;
+                for (int i = 0; i < ps.size(); i++) m = Math.max(m, Math.abs(ps.at(i)));
+                yield m;
+            }
+            case SynapseValues.Drawn dr -> switch (dr.distribution()) {
+                case Distribution.Normal n -> Math.max(Math.abs(Math.max(n.min(), n.mean() - g * n.sd())),
+                        Math.abs(Math.min(n.max(), n.mean() + g * n.sd())));
+                case Distribution.Uniform u -> Math.max(Math.abs(u.low()), Math.abs(u.high()));
+                case Distribution.LogNormal l -> l.median() * StrictMath.exp(g * Math.abs(l.sigma()));
+                case Distribution.LogNormalMeanCv l -> l.median() * StrictMath.exp(g * Math.abs(l.sigma()));
+                case Distribution.Gamma gm -> {
+                    // Marsaglia-Tsang's d (1 + c x)^3 at the table's largest x; the boost for shape < 1 only shrinks it
+                    double a = gm.shape() < 1 ? gm.shape() + 1 : gm.shape(), d = a - 1.0 / 3, c = 1 / Math.sqrt(9 * d);
+                    yield gm.scale() * d * Math.pow(1 + c * g, 3);
+                }
+            };
+        };
+    }
+
+    /**
+     * Spiking networks with inputs ("input-projection"): a projection onto an input population, or a
+     * plastic one from it, has no meaning (inputs are driven by their series; the input term is static);
+     * a trace of R is an input's, V and I_SYN are lif neurons'.
+     */
+    private static void lifInputs(List<Issue> out, Experiment e) {
+        List<Projection> projs = e.network().projections();
+        for (int i = 0; i < projs.size(); i++) {
+            Projection pr = projs.get(i);
+            String path = "network.projections[" + i + "]";
+            if (e.network().population(pr.post()).orElseThrow().model() instanceof InputSource) {
+                out.add(new Issue(Severity.ERROR, "input-projection", path + ".post", "projection '" + pr.name() + "' ends at input population '"
+                        + pr.post() + "'; an input carries its series and receives nothing", "connect inputs to lif populations"));
+            }
+            if (e.network().population(pr.pre()).orElseThrow().model() instanceof InputSource && pr.plastic()) {
+                out.add(new Issue(Severity.ERROR, "input-projection", path + ".synapse", "projection '" + pr.name() + "' from input population '"
+                        + pr.pre() + "' is plastic; continuous input enters through static weights", "use a static synapse"));
+            }
+        }
+        List<Recording> recs = e.protocol().recordings();
+        for (int i = 0; i < recs.size(); i++) {
+            if (recs.get(i) instanceof Recording.Trace t && t.variable() == TraceVariable.R
+                    && !(e.network().population(t.population()).orElseThrow().model() instanceof InputSource)) {
+                out.add(new Issue(Severity.ERROR, "trace-variable", "protocol.recordings[" + i + "].trace.variable", "R is the value of an "
+                        + "input or rate neuron; population '" + t.population() + "' is lif", "record V or I_SYN of lif neurons"));
+            }
+        }
     }
 
     private EmulatorFit() {}
@@ -79,15 +142,33 @@ public final class EmulatorFit {
         return new TimeBase(dt, 1.0, MAX_TICKS);
     }
 
-    /** The emulator's capabilities under an engine name; {@code fixed}: 32-bit fixed point, else float64. */
+    /** The C kernel's capabilities (lif only, one weight and delay per projection): {@link #capabilities(String, boolean, boolean)}. */
     public static Capabilities capabilities(String engine, boolean fixed) {
-        return new Capabilities(engine, fixed ? Set.of("lif") : Set.of("lif", "rate", "input"), Set.of("static", "two_phase"),
+        return capabilities(engine, fixed, false);
+    }
+
+    /**
+     * The emulator's capabilities under an engine name; {@code fixed}: 32-bit fixed point, else float64;
+     * {@code open}: the Java engines, which add continuous input onto lif neurons and per-synapse values.
+     */
+    public static Capabilities capabilities(String engine, boolean fixed, boolean open) {
+        Set<String> models = !fixed ? Set.of("lif", "rate", "input") : open ? Set.of("lif", "input") : Set.of("lif");
+        return new Capabilities(engine, models, Set.of("static", "two_phase"),
                 Set.of("poisson", "regular", "spike_times", "bursts", "force_firing", "ou_current"),
                 MAX_NEURONS, Integer.MAX_VALUE, fixed ? 32 : 0, new TimeBase(DEFAULT_DT, 1.0, MAX_TICKS), true);
     }
 
-    /** The fit report of an experiment on the time base {@code tb}; {@code fixed} adds the fixed-point ranges. */
+    /** The C kernel's fit report: {@link #check(String, Experiment, TimeBase, boolean, boolean)} without the open lif model. */
     public static FitReport check(String uri, Experiment e, TimeBase tb, boolean fixed) {
+        return check(uri, e, tb, fixed, false);
+    }
+
+    /**
+     * The fit report of an experiment on the time base {@code tb}; {@code fixed} adds the fixed-point ranges;
+     * {@code open}: the engine runs lif networks with input populations and per-synapse weights and delays
+     * (the Java engines); without it they are refused (rules neuron-model, per-synapse-values).
+     */
+    public static FitReport check(String uri, Experiment e, TimeBase tb, boolean fixed, boolean open) {
         List<Issue> dangling = References.check(e);
         if (!dangling.isEmpty()) return new FitReport(uri, dangling);   // the rules below look names up
         List<Issue> out = new ArrayList<>();
@@ -106,11 +187,14 @@ public final class EmulatorFit {
         }
         // models: lif networks on both engines; rate networks (rate neurons and inputs) on float64
         boolean rate = isRateNetwork(e);
-        out.addAll(ModelRules.neuronModels(e, fixed ? Set.of("lif") : rate ? Set.of("rate", "input") : Set.of("lif"),
-                fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
-                        : "the emulator runs a network of lif neurons, or one of rate neurons and inputs, not both in one network"));
-        if (!rate) out.addAll(ModelRules.perSynapseValues(e, "run it on a device with per-synapse values (sim:float64 runs them for rate networks)"));
-        if (rate) inputs(out, e);
+        Set<String> models = rate && !fixed ? Set.of("rate", "input") : open ? Set.of("lif", "input") : Set.of("lif");
+        out.addAll(ModelRules.neuronModels(e, models,
+                rate && fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
+                        : !open ? "run lif networks with continuous input on sim: or sim:float64 (this engine has none)"
+                        : "the emulator runs a network of lif neurons and inputs, or one of rate neurons and inputs, not both in one network"));
+        if (!rate && !open) out.addAll(ModelRules.perSynapseValues(e, "run it on sim: or sim:float64 (per-synapse weights and delays)"));
+        if (rate || open) inputs(out, e);
+        if (!rate && open) lifInputs(out, e);
         if (rate && !p.fastForward().isEmpty()) {
             out.add(new Issue(Severity.ERROR, "fast-forward", "protocol.fast_forward", "fast-forward is the two-phase rule's "
                     + "consolidation, a rate network has nothing to consolidate", "leave fast_forward out"));
@@ -139,6 +223,15 @@ public final class EmulatorFit {
             }
             bytes += (long) expected * (pr.plastic() ? BYTES_PER_PLASTIC_SYNAPSE : rate ? BYTES_PER_RATE_SYNAPSE : BYTES_PER_STATIC_SYNAPSE);
             grid(out, tb, path + ".delay", pr.delay());
+            if (pr.weights() != null) {
+                bytes += (long) expected * BYTES_PER_SYNAPSE_WEIGHT;
+                double reach = reach(pr.weights());
+                if (fixed && reach >= 32768) {
+                    out.add(new Issue(Severity.ERROR, "fixed-range", path + ".weights", String.format("per-synapse weights reach %.6g mV, "
+                            + "outside Q16.16 (|w| < 32768 mV)", reach), "scale the weights or narrow their distribution"));
+                }
+            }
+            if (pr.delays() != null) bytes += (long) expected * BYTES_PER_SYNAPSE_DELAY;
             switch (pr.synapse()) {
                 case SynapseType.Static s -> {
                     if (fixed && Math.abs(s.weight()) >= 32768) {

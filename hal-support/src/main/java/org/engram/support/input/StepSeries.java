@@ -1,17 +1,28 @@
-package org.engram.sim.rate;
+package org.engram.support.input;
 
 import org.engram.hal.model.InputSource;
 import org.engram.hal.model.Population;
 
-/** The values of an input population on the step grid: steps x dims, row-major. */
-final class InputSeries {
-    private InputSeries() {}
+import java.util.HashMap;
+import java.util.Map;
 
-    static double[] onSteps(Population p, InputSource in, double dt, long steps, long seed) {
+/**
+ * The values of an input population on the step grid: steps x dims, row-major. Step s holds u(s dt),
+ * the sample in force at the start of the step; every engine (rate and spiking) reads its inputs here.
+ */
+public final class StepSeries {
+    private StepSeries() {}
+
+    /** The derived seed of an input population at global offset {@code off}, when its generator gives none. */
+    public static long seed(long experimentSeed, int off) {
+        return org.engram.support.rng.Seeds.mix(experimentSeed, 0x494E5054L + off);
+    }
+
+    public static double[] onSteps(Population p, InputSource in, double dt, long steps, long seed) {
         int dims = p.size();
         double[] out = switch (in.series()) {
             case InputSource.Data d -> sampleAndHold(p, d, in.sampleInterval(), dims, dt, steps);
-            case InputSource.Generator g -> Generators.generate(p, g, dims, dt, steps, g.seed() != 0 ? g.seed() : seed);
+            case InputSource.Generator g -> generate(p, g, dims, dt, steps, g.seed() != 0 ? g.seed() : seed);
         };
         if (in.zscore()) zscore(out, dims);
         return out;
@@ -35,7 +46,7 @@ final class InputSeries {
     }
 
     /** Each dimension shifted and scaled to mean 0 and sd 1 over the steps (a constant one only shifted). */
-    static void zscore(double[] x, int dims) {
+    public static void zscore(double[] x, int dims) {
         int rows = x.length / dims;
         for (int j = 0; j < dims; j++) {
             double sum = 0;
@@ -48,5 +59,22 @@ final class InputSeries {
             double sd = Math.sqrt(ss / rows);
             for (int r = 0; r < rows; r++) x[r * dims + j] = sd > 0 ? (x[r * dims + j] - mean) / sd : x[r * dims + j] - mean;
         }
+    }
+
+    /** A named generator (hal-support's, the same bits on every backend) on the step grid. */
+    static double[] generate(Population p, InputSource.Generator g, int dims, double dt, long steps, long seed) {
+        Map<String, Object> params = new HashMap<>(g.parameters());
+        params.put("seed", seed);
+        InputGenerator gen;
+        try {
+            gen = InputGenerators.create(g.name(), params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("population " + p.name() + ": " + e.getMessage(), e);
+        }
+        if (gen.dimensions().size() != dims) {
+            throw new IllegalArgumentException("population " + p.name() + " has " + dims + " neurons, generator " + gen.name()
+                    + " gives " + gen.dimensions().size() + " dimensions " + gen.dimensions());
+        }
+        return gen.generate(dt, steps).toArray();
     }
 }
