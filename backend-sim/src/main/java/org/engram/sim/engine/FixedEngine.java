@@ -39,7 +39,6 @@ public final class FixedEngine extends Engine {
     private final boolean[] hActive;
     private final FixedRule[] rules;
     private final int[] staticWeight;     // per projection, Q16 mV
-    private final int[] stimulusWeight;   // per stimulus, Q16 mV
     private boolean frozen;
 
     public FixedEngine(CompiledNetwork net, int threads) {
@@ -90,7 +89,6 @@ public final class FixedEngine extends Engine {
             z[k] = Fx.of(r.zInit(), Q30);
         }
         staticWeight = net.projections.stream().mapToInt(pr -> Fx.of(pr.weight(), Q16)).toArray();
-        stimulusWeight = net.stimuli.stream().mapToInt(st -> Fx.of(st.delivery.weight(), Q16)).toArray();
     }
 
     // ------------------------------------------------------------------ neurons
@@ -131,10 +129,6 @@ public final class FixedEngine extends Engine {
         return changed;
     }
 
-    @Override
-    protected void addStimulusInput(int i, CompiledStimulus st, int count) {
-        u[i] = sat((long) u[i] + (long) stimulusWeight[st.index] * count);
-    }
 
     // ------------------------------------------------------------------ synapses
 

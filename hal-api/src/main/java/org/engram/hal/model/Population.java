@@ -20,6 +20,13 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
                         + ", but the population has " + size + " neurons");
             }
         }
+        if (model instanceof SpikeSource src) {
+            for (SpikeTrain t : src.trains()) {
+                int bad = t.select().firstOutOfRange(size);
+                if (bad >= 0) throw new IllegalArgumentException("population " + name + ": train " + t.name() + " selects neuron "
+                        + bad + " outside the population (size " + size + ")");
+            }
+        }
         if (model instanceof InputSource in && in.series() instanceof InputSource.Data d && d.length() % size != 0) {
             throw new IllegalArgumentException("population " + name + ": input data of " + d.length()
                     + " values is not a whole number of samples of " + size + " dimensions");
@@ -38,5 +45,10 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
 
     public boolean isLif() {
         return model instanceof LifParameters;
+    }
+
+    /** Whether this is a population of spike sources (model "source"). */
+    public boolean isSource() {
+        return model instanceof SpikeSource;
     }
 }
