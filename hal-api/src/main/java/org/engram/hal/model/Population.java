@@ -37,6 +37,11 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
         this(name, size, kind, LifParameters.DEFAULT, List.of());
     }
 
+    /** A population of spike sources with the default dead time. */
+    public static Population source(String name, int size, NeuronKind kind, SpikeTrain... trains) {
+        return new Population(name, size, kind, new SpikeSource(List.of(trains)), List.of());
+    }
+
     /** The LIF parameters of a LIF population; an error naming the model for any other. */
     public LifParameters lif() {
         if (model instanceof LifParameters l) return l;
