@@ -62,8 +62,8 @@ public final class ContractExperiments {
     /** {@code e} plus a population of {@code size} neurons that nothing connects to. */
     public static Experiment withExtraPopulation(Experiment e, String name, int size) {
         List<Population> pops = new ArrayList<>(e.network().populations());
-        Population like = pops.get(0);
-        pops.add(new Population(name, size, like.kind(), like.lif(), List.of()));
+        Population like = pops.stream().filter(Population::isLif).findFirst().orElse(pops.get(0));
+        pops.add(new Population(name, size, like.kind(), like.isLif() ? like.lif() : org.engram.hal.model.LifParameters.DEFAULT, List.of()));
         return new Experiment(e.name(), e.description(), e.seed(),
                 new org.engram.hal.model.Network(pops, e.network().projections()), e.protocol());
     }
