@@ -15,21 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LtpGateTest {
     static final TwoPhaseRule GATED = TwoPhaseRule.SINGLE_SYNAPSE.withLtpGate(40, 0.5);
 
-    /** STET (3 x 1 s at 100 Hz) from the example, with the rule replaced and optionally the post neuron driven too. */
+    /**
+     * STET (3 x 1 s at 100 Hz) from the example, with the rule replaced and optionally the post neuron driven
+     * too: by a second source with the same train through a 60 mV static synapse (one source spike fires it).
+     */
     static Experiment stet(TwoPhaseRule rule, boolean drivePost) {
         Experiment e = Examples.load("single-synapse-stet.yaml");
         Projection p = e.network().projections().getFirst();
-        Network net = new Network(e.network().populations(),
-                List.of(new Projection(p.name(), p.pre(), p.post(), p.connector(), rule, p.delay())));
-        List<Stimulus> stimuli = new ArrayList<>(e.protocol().stimuli());
+        List<Population> pops = new ArrayList<>(e.network().populations());
+        List<Projection> projections = new ArrayList<>(List.of(new Projection(p.name(), p.pre(), p.post(), p.connector(), rule, p.delay())));
         if (drivePost) {
-            var pre = (Stimulus.Poisson) stimuli.getFirst();
-            stimuli.add(new Stimulus.Poisson("post-drive", "post", NeuronSelection.ALL, pre.rate(), pre.start(), pre.stop(),
-                    pre.delivery(), 1, pre.repeats(), pre.period()));
+            var pre = (SpikeTrain.Poisson) ((SpikeSource) pops.getFirst().model()).trains().getFirst();
+            pops.add(Population.source("post-drive", 1, NeuronKind.EXCITATORY, new SpikeTrain.Poisson("post-drive", NeuronSelection.ALL,
+                    pre.rate(), pre.start(), pre.stop(), pre.repeats(), pre.period())));
+            projections.add(new Projection("drive", "post-drive", "post", new Connector.OneToOne(), new SynapseType.Static(60), 1e-3));
         }
-        Protocol pr = e.protocol();
-        return new Experiment(e.name(), e.description(), e.seed(), net,
-                new Protocol(pr.duration(), pr.dt(), stimuli, pr.plasticity(), pr.recordings(), pr.fastForward(), pr.analyses()));
+        return new Experiment(e.name(), e.description(), e.seed(), new Network(pops, projections), e.protocol());
     }
 
     static double finalZ(RunResult r) {

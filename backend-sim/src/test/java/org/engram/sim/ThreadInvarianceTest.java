@@ -41,9 +41,21 @@ class ThreadInvarianceTest {
         var stimuli = new ArrayList<Stimulus>(List.of(
                 new Stimulus.OuCurrent("bg-e", "exc", NeuronSelection.ALL, 0.15 + 0.1 * r.nextDouble(), 0.5, 5e-3, 0, ouStop),
                 new Stimulus.OuCurrent("bg-i", "inh", NeuronSelection.ALL, 0.15, 0.5, 5e-3, 0, duration),
-                new Stimulus.ForceFiring("learn", "exc", NeuronSelection.range(0, 60), 0.05 + 0.01 * r.nextInt(10), 0.17),
-                new Stimulus.Poisson("kick", "exc", NeuronSelection.range(r.nextInt(100), 40), 200, 0.25, 0.3,
-                        new SpikeDelivery(SpikeDelivery.Mode.INPUT, 5), 1, 1, 0)));
+                new Stimulus.ForceFiring("learn", "exc", NeuronSelection.range(0, 60), 0.05 + 0.01 * r.nextInt(10), 0.17)));
+        // the kick: 40 Poisson sources (dead time 0, as the synaptic input they replace) onto a range of exc
+        // neurons, 5 mV each; 1 ms delay, so that protocols with long delays still run batches
+        int kickFirst = r.nextInt(100);
+        int[] kickPre = new int[40], kickPost = new int[40];
+        for (int j = 0; j < 40; j++) {
+            kickPre[j] = j;
+            kickPost[j] = kickFirst + j;
+        }
+        var pops = new ArrayList<>(net.populations());
+        pops.add(new Population("kick", 40, NeuronKind.EXCITATORY, new SpikeSource(List.of(
+                new SpikeTrain.Poisson("kick", NeuronSelection.ALL, 200, 0.25, 0.3, 1, 0)), 0), List.of()));
+        var projections = new ArrayList<>(net.projections());
+        projections.add(new Projection("kick", "kick", "exc", new Connector.Explicit(kickPre, kickPost), new SynapseType.Static(5), 1e-3));
+        net = new Network(pops, projections);
         var plasticity = List.of(new PlasticityWindow(0.2 + 0.01 * r.nextInt(5), 0.27, false));
         var recordings = List.<Recording>of(
                 new Recording.Spikes("spikes", "exc", NeuronSelection.ALL),

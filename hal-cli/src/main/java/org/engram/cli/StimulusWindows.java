@@ -2,6 +2,8 @@ package org.engram.cli;
 
 import org.engram.hal.model.Experiment;
 import org.engram.hal.model.Population;
+import org.engram.hal.model.SpikeSource;
+import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
 
 import java.util.ArrayList;
@@ -9,8 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The time windows worth a raster: where a stimulus drives a subset of a population (learning and recall
- * pulses). Background stimuli (ou_current) and stimuli of whole populations show nothing particular.
+ * The time windows worth a raster: where a stimulus or a source train drives a subset of a population
+ * (learning and recall pulses). Background stimuli (ou_current) and stimuli or trains on whole populations
+ * show nothing particular.
  */
 final class StimulusWindows {
     /** Windows closer than this are one panel: the three learning pulses of 0.1 s, 0.5 s apart. */
@@ -32,10 +35,20 @@ final class StimulusWindows {
      */
     static List<Window> of(Experiment e) {
         List<Window> raw = new ArrayList<>();
+        for (Population pop : e.network().populations()) {
+            if (!(pop.model() instanceof SpikeSource src)) continue;
+            for (SpikeTrain t : src.trains()) {
+                if (t.select().resolve(pop.size()).length >= pop.size()) continue;
+                for (Pulse p : active(t)) raw.add(new Window(p.start(), p.stop(), List.of(t.name()), List.of(p)));
+            }
+        }
         for (Stimulus s : e.protocol().stimuli()) {
             int size = e.network().population(s.target()).map(Population::size).orElse(0);
             if (s.select().resolve(size).length >= size) continue;
-            for (Pulse p : active(s)) raw.add(new Window(p.start(), p.stop(), List.of(s.name()), List.of(p)));
+            if (s instanceof Stimulus.ForceFiring f) {
+                Pulse p = new Pulse(f.start(), f.stop());
+                raw.add(new Window(p.start(), p.stop(), List.of(s.name()), List.of(p)));
+            }
         }
         raw.sort(Comparator.comparingDouble(Window::start));
         List<Window> merged = new ArrayList<>();
@@ -62,25 +75,23 @@ final class StimulusWindows {
         return kept;
     }
 
-    private static List<Pulse> active(Stimulus s) {
+    private static List<Pulse> active(SpikeTrain s) {
         List<Pulse> out = new ArrayList<>();
         switch (s) {
-            case Stimulus.ForceFiring f -> out.add(new Pulse(f.start(), f.stop()));
-            case Stimulus.Regular r -> out.add(new Pulse(r.start(), r.stop()));
-            case Stimulus.Poisson p -> {
+            case SpikeTrain.Regular r -> out.add(new Pulse(r.start(), r.stop()));
+            case SpikeTrain.Poisson p -> {
                 for (int k = 0; k < p.repeats(); k++) out.add(new Pulse(p.start() + k * p.period(), p.stop() + k * p.period()));
             }
-            case Stimulus.SpikeTimes t -> {
+            case SpikeTrain.SpikeTimes t -> {
                 for (double x : t.times()) out.add(new Pulse(x, x));
             }
-            case Stimulus.Bursts b -> {
+            case SpikeTrain.Bursts b -> {
                 double pattern = (b.count() - 1) * b.period() + (b.spikes() - 1) / b.frequency();
                 for (int k = 0; k < b.repeats(); k++) {
                     double t0 = b.start() + k * b.repeatPeriod();
                     out.add(new Pulse(t0, t0 + pattern));
                 }
             }
-            case Stimulus.OuCurrent o -> { } // background, not an event
         }
         return out;
     }

@@ -24,7 +24,7 @@ class CheckAndDevicesTest {
         Path file = Experiments.write(tmp, "fast.yaml", Experiments.singleSynapse("", "10 kHz"));
         CliRun run = CliRun.of("check", file.toString());
         assertEquals(3, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("protocol.stimuli[0].poisson.rate"), run.out());
+        assertTrue(run.out().contains("network.populations[0].source.trains[0].poisson.rate"), run.out());
     }
 
     @Test

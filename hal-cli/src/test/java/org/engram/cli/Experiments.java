@@ -15,8 +15,8 @@ final class Experiments {
                 seed: 7
                 network:
                   populations:
-                    - {name: pre, size: 1, kind: EXCITATORY%s}
-                    - {name: post, size: 1, kind: EXCITATORY}
+                    - {name: pre, size: 1, kind: EXCITATORY, source: {trains: [{name: tet, poisson: {rate: %s, start: 1 s, stop: 1.2 s}}]}}
+                    - {name: post, size: 1, kind: EXCITATORY%s}
                   projections:
                     - name: syn
                       pre: pre
@@ -27,10 +27,6 @@ final class Experiments {
                         two_phase: {c_pre: 1.0, c_post: 0.2758}
                 protocol:
                   duration: 20 s
-                  stimuli:
-                    - name: tet
-                      target: pre
-                      poisson: {rate: %s, start: 1 s, stop: 1.2 s}
                   recordings:
                     - {name: h, trace: {variable: H, projection: syn, synapses: [{pre: 0, post: 0}], interval: 0.1 s}}
                     - {name: z, trace: {variable: Z, projection: syn, synapses: [{pre: 0, post: 0}], interval: 0.1 s}}
@@ -38,7 +34,7 @@ final class Experiments {
                     - {name: p, trace: {variable: P, population: post, interval: 0.1 s}}
                     - {name: spikes-pre, spikes: {population: pre}}
                     - {name: spikes-post, spikes: {population: post}}
-                """.formatted(lif, rate);
+                """.formatted(rate, lif);
     }
 
     /**

@@ -94,7 +94,7 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", file.toString(), "--out", tmp.resolve("out").toString(), "-q");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("engram: "), run.err());
-        assertTrue(run.err().contains("network.populations[0].lif.tau_men"), run.err());
+        assertTrue(run.err().contains("network.populations[1].lif.tau_men"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace");
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
     }

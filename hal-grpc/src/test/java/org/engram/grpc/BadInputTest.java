@@ -108,9 +108,10 @@ class BadInputTest {
     @Test
     void oversizedMessagesAreRefusedAndTheServerKeepsServing() {
         var b = valid().toBuilder();
-        var times = SpikeTimesStimulus.newBuilder();
+        var times = SpikeTimesTrain.newBuilder();
         for (int i = 0; i < 20_000; i++) times.addTimes(i + " ms");
-        b.getProtocolBuilder().addStimuli(Stimulus.newBuilder().setName("big").setTarget("exc").setSpikeTimes(times));
+        b.getNetworkBuilder().addPopulations(Population.newBuilder().setName("big").setSize(1)
+                .setSource(SpikeSource.newBuilder().addTrains(SpikeTrain.newBuilder().setSpikeTimes(times))));
         var e = submitFails(SubmitRequest.newBuilder().setDeviceUri("sim:").setExperiment(b).build(), Status.Code.RESOURCE_EXHAUSTED);
         assertTrue(e.getStatus().getDescription().contains("65536"), e.getStatus().getDescription());
         assertFalse(stub().submit(SubmitRequest.newBuilder().setDeviceUri("sim:").setExperiment(valid()).build()).getJobId().isEmpty());

@@ -121,7 +121,8 @@ class SubmitFuzzTest {
                         case 0 -> e.getNetworkBuilder().getPopulationsBuilder(0).setSize(rnd.nextInt());
                         case 1 -> e.getNetworkBuilder().getPopulationsBuilder(0).getLifBuilder().setTauMem(randomQuantity(rnd));
                         case 2 -> e.getProtocolBuilder().setDuration(randomQuantity(rnd));
-                        case 3 -> e.getProtocolBuilder().getStimuliBuilder(0).getPoissonBuilder().setRate(randomQuantity(rnd));
+                        case 3 -> e.getNetworkBuilder().getPopulationsBuilder(2).getSourceBuilder().getTrainsBuilder(0).getPoissonBuilder()
+                                .setRate(randomQuantity(rnd));
                         case 4 -> e.getNetworkBuilder().getProjectionsBuilder(0).getConnectorBuilder().getFixedProbabilityBuilder()
                                 .setP(rnd.nextBoolean() ? Double.NaN : rnd.nextGaussian() * 3);
                         case 5 -> e.getNetworkBuilder().getProjectionsBuilder(1).setPre("ghost" + rnd.nextInt(9));
@@ -129,7 +130,8 @@ class SubmitFuzzTest {
                         case 7 -> e.getProtocolBuilder().getRecordingsBuilder(2).getTraceBuilder().setInterval(randomQuantity(rnd));
                         case 8 -> e.setSchema("engram.v" + rnd.nextInt(5));
                         case 9 -> e.getNetworkBuilder().getPopulationsBuilder(1).setName(rnd.nextBoolean() ? "" : "exc");
-                        case 10 -> e.getProtocolBuilder().getStimuliBuilder(0).getSelectBuilder().addNeurons(rnd.nextInt());
+                        case 10 -> e.getNetworkBuilder().getPopulationsBuilder(2).getSourceBuilder().getTrainsBuilder(0).getSelectBuilder()
+                                .addNeurons(rnd.nextInt());
                         default -> e.getNetworkBuilder().getProjectionsBuilder(0).getSynapseBuilder().getTwoPhaseBuilder()
                                 .setThetaP(rnd.nextBoolean() ? Double.NEGATIVE_INFINITY : -rnd.nextDouble());
                     }

@@ -40,12 +40,15 @@ public final class FitCheck {
     public static Result check(String uri, Experiment e, HardwareTime time, ChipGeometry chip, double scaleOverride) {
         List<Issue> out = new ArrayList<>();
         // the chip's neuron circuits are AdEx/LIF and its synapses have one weight per projection here
-        out.addAll(ModelRules.neuronModels(e, Set.of("lif"), "the chip's neuron circuits realise lif; run rate networks on sim:float64"));
+        out.addAll(ModelRules.neuronModels(e, Set.of("lif", "source"),
+                "the chip's neuron circuits realise lif (sources come from the FPGA); run rate networks on sim:float64"));
         out.addAll(ModelRules.perSynapseValues(e, "give the projection one weight and one delay"));
         if (!out.isEmpty()) return new Result(new FitReport(uri, out), null, List.of());
         Placement placement = Placement.best(e.network(), e.seed(), chip);
         placement(out, placement, chip);
-        for (int i = 0; i < e.network().populations().size(); i++) timeConstants(out, time, e.network().populations().get(i), i);
+        for (int i = 0; i < e.network().populations().size(); i++) {
+            if (e.network().populations().get(i).isLif()) timeConstants(out, time, e.network().populations().get(i), i);
+        }
         List<WeightQuantisation.Entry> q = WeightQuantisation.of(e.network(), scaleOverride, placement.synapsesPerProjection());
         for (int i = 0; i < e.network().projections().size(); i++) {
             Projection pr = e.network().projections().get(i);

@@ -4,7 +4,8 @@ import org.engram.brainscales.mapping.HardwareTime;
 import org.engram.hal.model.Experiment;
 import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
-import org.engram.hal.model.Stimulus;
+import org.engram.hal.model.SpikeTrain;
+import org.engram.support.sources.Sources;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +15,13 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 /**
- * The spikes of the host-driven source populations (spike-train stimuli with forced delivery), generated
- * on the host reproducibly from the experiment seed and quantised to FPGA cycles: Poisson trains draw
- * exponential intervals from a SplittableRandom seeded by (experiment seed, stimulus, neuron); regular,
- * burst and explicit trains are exact. Two spikes of one neuron in one cycle count once. Poisson trains
- * pause inside fast-forward windows, as the emulator's background does (the codec refuses other trains
- * there); being memoryless, a train restarted at a window's end has the same law.
+ * The spikes of the source populations, driven from the FPGA, generated on the host reproducibly from
+ * the experiment seed and quantised to FPGA cycles: Poisson trains draw exponential intervals from a
+ * SplittableRandom seeded by (experiment seed, train index, neuron), the trains numbered as every backend
+ * numbers them ({@link Sources#trains}); regular, burst and explicit trains are exact. Two spikes of one
+ * neuron in one cycle count once (the dead time is not applied: the fit check warns). Poisson trains pause
+ * inside fast-forward windows, as the emulator's do (the codec refuses other trains there); being
+ * memoryless, a train restarted at a window's end has the same law.
  */
 public final class HostSpikes {
     private HostSpikes() {}
@@ -28,15 +30,13 @@ public final class HostSpikes {
     public static long[][] of(Experiment e, HardwareTime time, Set<String> hostSources, int[] populationOffsets) {
         int n = e.network().neuronCount();
         long[][] out = new long[n][0];
-        List<Stimulus> stimuli = e.protocol().stimuli();
-        for (int s = 0; s < stimuli.size(); s++) {
-            Stimulus st = stimuli.get(s);
-            if (!hostSources.contains(st.target())) continue;
-            int p = index(e, st.target());
+        for (Sources.Train tr : Sources.trains(e)) {
+            if (!hostSources.contains(tr.population())) continue;
+            int p = tr.populationIndex();
             Population pop = e.network().populations().get(p);
-            for (int local : st.select().resolve(pop.size())) {
+            for (int local : tr.train().select().resolve(pop.size())) {
                 int g = populationOffsets[p] + local;
-                long[] add = train(st, e.seed(), s, local, time, e.protocol().duration(), e.protocol().fastForward());
+                long[] add = train(tr.train(), e.seed(), tr.index(), local, time, e.protocol().duration(), e.protocol().fastForward());
                 long[] merged = Arrays.copyOf(out[g], out[g].length + add.length);
                 System.arraycopy(add, 0, merged, out[g].length, add.length);
                 out[g] = LongStream.of(merged).sorted().distinct().toArray();
@@ -45,18 +45,13 @@ public final class HostSpikes {
         return out;
     }
 
-    private static int index(Experiment e, String name) {
-        for (int i = 0; i < e.network().populations().size(); i++) if (e.network().populations().get(i).name().equals(name)) return i;
-        throw new IllegalArgumentException("no population " + name);
-    }
-
-    private static long[] train(Stimulus st, long seed, int stimulus, int neuron, HardwareTime time, double duration,
+    private static long[] train(SpikeTrain st, long seed, int stimulus, int neuron, HardwareTime time, double duration,
                                 List<FastForward> paused) {
         LongStream.Builder b = LongStream.builder();
         switch (st) {
-            case Stimulus.Poisson p -> {
+            case SpikeTrain.Poisson p -> {
                 SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (stimulus + 1L) * 0xBF58476D1CE4E5B9L ^ (neuron + 1L) * 0x94D049BB133111EBL);
-                double rate = p.rate() * p.sources();
+                double rate = p.rate();
                 for (int r = 0; r < p.repeats() && rate > 0; r++) {
                     double start = p.start() + r * p.period(), stop = Math.min(duration, p.stop() + r * p.period());
                     for (double[] span : active(start, stop, paused)) {
@@ -66,15 +61,15 @@ public final class HostSpikes {
                     }
                 }
             }
-            case Stimulus.Regular r -> {
+            case SpikeTrain.Regular r -> {
                 for (long k = 0; ; k++) {
                     double t = r.start() + k / r.rate();
                     if (t >= r.stop() || t >= duration) break;
                     b.add(time.cycles(t));
                 }
             }
-            case Stimulus.SpikeTimes t -> t.times().stream().filter(x -> x < duration).forEach(x -> b.add(time.cycles(x)));
-            case Stimulus.Bursts u -> {
+            case SpikeTrain.SpikeTimes t -> t.times().stream().filter(x -> x < duration).forEach(x -> b.add(time.cycles(x)));
+            case SpikeTrain.Bursts u -> {
                 for (int rep = 0; rep < u.repeats(); rep++)
                     for (int k = 0; k < u.count(); k++)
                         for (int j = 0; j < u.spikes(); j++) {
@@ -82,7 +77,6 @@ public final class HostSpikes {
                             if (t < duration) b.add(time.cycles(t));
                         }
             }
-            default -> throw new IllegalArgumentException("stimulus " + st.name() + " is not a spike train");
         }
         return b.build().toArray();
     }

@@ -45,7 +45,7 @@ public final class VirtualDevice implements Device {
     @Override
     public Capabilities capabilities() {
         HardwareTime t = options.time();
-        return new Capabilities(ENGINE, Set.of("lif"), Set.of("static", "two_phase"), Set.of("poisson", "regular", "spike_times", "bursts"),
+        return new Capabilities(ENGINE, Set.of("lif", "source"), Set.of("static", "two_phase"), Set.of(),
                 ChipFormat.NEURONS, 2L * 256 * 256, 6, new TimeBase(t.resolution(), t.speedUp(), HardwareTime.MAX_RUN_CYCLES * 1024), true);
     }
 

@@ -13,7 +13,8 @@ import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Projection;
 import org.engram.hal.model.Recording;
-import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.model.SpikeSource;
+import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
 import org.engram.hal.model.TraceVariable;
 
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The BrainScaleS-2 rules ({@link FitCheck}) plus what the virtual chip's adapter realises: spike-train
- * stimuli with forced delivery drive source populations without inputs from the FPGA; one plastic
+ * The BrainScaleS-2 rules ({@link FitCheck}) plus what the virtual chip's adapter realises: source
+ * populations are driven from the FPGA (their trains generated on the host); one plastic
  * projection; traces of V (CADC, one sampling interval), and of h, z, w, c and p of the plastic projection
  * (processor memory, at multiples of the 1 s slow period); no merged circuits, heterogeneity, plasticity
  * windows or fast-forward.
@@ -49,10 +50,17 @@ public final class VirtualFit {
             out.add(error("merged-circuits", "network", "the placement merges " + base.placement().merge()
                     + " circuits per neuron; the virtual chip models one circuit per neuron", "lower the fan-in"));
         }
-        Set<String> withInputs = new LinkedHashSet<>();
-        for (Projection p : e.network().projections()) withInputs.add(p.post());
         Set<String> hosts = new LinkedHashSet<>();
-        for (Population p : e.network().populations()) if (!withInputs.contains(p.name())) hosts.add(p.name());
+        for (int i = 0; i < e.network().populations().size(); i++) {
+            Population p = e.network().populations().get(i);
+            if (!(p.model() instanceof SpikeSource src)) continue;
+            hosts.add(p.name());
+            if (src.deadTime() > 0 && src.trains().stream().anyMatch(t -> t instanceof SpikeTrain.Poisson)) {
+                out.add(new Issue(Severity.WARNING, "dead-time", "network.populations[" + i + "].source.dead_time",
+                        "the FPGA sends every spike of a Poisson train (two in one cycle count once); the dead time of "
+                                + FitCheck.plain(src.deadTime()) + " s is not applied, the emulator drops spikes within it", ""));
+            }
+        }
         for (int i = 0; i < e.network().populations().size(); i++) {
             Population p = e.network().populations().get(i);
             if (!p.heterogeneity().isEmpty()) {
@@ -68,17 +76,7 @@ public final class VirtualFit {
             if (s instanceof Stimulus.OuCurrent) continue;   // FitCheck reports it
             if (s instanceof Stimulus.ForceFiring) {
                 out.add(error("force-firing", path, "force_firing '" + s.name() + "' is not realised on the virtual chip",
-                        "drive the neurons with a Poisson or regular spike source population"));
-                continue;
-            }
-            SpikeDelivery d = delivery(s);
-            if (d.mode() == SpikeDelivery.Mode.INPUT) {
-                out.add(error("input-delivery", path + ".delivery", "spike trains delivered as synaptic input are not realised on the virtual chip",
-                        "make the target a source population driven with forced spikes and project it with a static projection"));
-            } else if (withInputs.contains(s.target())) {
-                out.add(error("forced-spikes", path, "'" + s.name() + "' forces spikes in " + s.target()
-                        + ", which receives synapses; the chip forces spikes only in FPGA sources",
-                        "drive a separate source population and project it onto " + s.target()));
+                        "drive the neurons from a source population (Poisson or regular trains) through a static projection"));
             }
         }
         if (!e.protocol().plasticity().isEmpty()) {
@@ -133,16 +131,6 @@ public final class VirtualFit {
     static boolean wholeSteps(HardwareTime time, double seconds, int stepCycles) {
         long cycles = time.cycles(seconds);
         return Math.abs(time.biological(cycles) - seconds) <= 1e-9 * seconds && cycles % stepCycles == 0;
-    }
-
-    static SpikeDelivery delivery(Stimulus s) {
-        return switch (s) {
-            case Stimulus.Poisson p -> p.delivery();
-            case Stimulus.Regular r -> r.delivery();
-            case Stimulus.SpikeTimes t -> t.delivery();
-            case Stimulus.Bursts b -> b.delivery();
-            default -> SpikeDelivery.FORCE;
-        };
     }
 
     private static void recordings(List<Issue> out, Experiment e, HardwareTime time, VirtualOptions o) {

@@ -86,8 +86,10 @@ final class VirtualRun {
         }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Population p : e.network().populations()) {
-            lo = Math.min(lo, Math.min(p.lif().vReset(), p.lif().vRest()));
-            hi = Math.max(hi, p.lif().vThreshold());
+            // sources count as the forced lif neurons they lower to (every backend's one lowering)
+            var lif = org.engram.support.sources.Sources.neuron(p);
+            lo = Math.min(lo, Math.min(lif.vReset(), lif.vRest()));
+            hi = Math.max(hi, lif.vThreshold());
         }
         chip.writeConfig(ChipFormat.BLOCK_GLOBAL, new ChipFormat.Global(o.stepCycles(), o.chipSeed(), o.spread(), o.trialNoise(),
                 (int) samplePeriod, lo - CADC_MARGIN, hi + CADC_MARGIN, calibration != null).words());

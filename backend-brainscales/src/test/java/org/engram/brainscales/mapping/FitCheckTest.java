@@ -40,8 +40,7 @@ class FitCheckTest {
 
     @Test
     void aScaledNetworkMapsButItsPlasticityDoesNotKeepUpAt1000x() {
-        var bg = new Stimulus.Poisson("bg", "exc", NeuronSelection.ALL, 5, 0, 10, SpikeDelivery.FORCE, 1, 1, 0);
-        FitCheck.Result res = check(Networks.experiment(Networks.ei(400, 100, 0.1), 10, List.of(bg)));
+        FitCheck.Result res = check(Networks.experiment(Networks.ei(400, 100, 0.1), 10, List.of()));
         assertEquals(1, res.placement().merge());
         assertTrue(res.placement().fits(), res.placement().toString());
         assertEquals(4, res.quantisation().size());
@@ -63,8 +62,7 @@ class FitCheckTest {
         var ee = plastic.projections().get(0);
         var projections = new java.util.ArrayList<>(plastic.projections());
         projections.set(0, new Projection("ee", "exc", "exc", ee.connector(), new SynapseType.Static(TwoPhaseRule.H0), ee.delay()));
-        var bg = new Stimulus.Poisson("bg", "exc", NeuronSelection.ALL, 5, 0, 10, SpikeDelivery.FORCE, 1, 1, 0);
-        FitReport r = check(Networks.experiment(new Network(plastic.populations(), projections), 10, List.of(bg))).report();
+        FitReport r = check(Networks.experiment(new Network(plastic.populations(), projections), 10, List.of())).report();
         assertTrue(r.fits(), r.toString());
     }
 

@@ -19,14 +19,14 @@ class LongRunTest {
     void aSpikeCrossesTheSplitBetweenRuns() {
         // the first run ends at the last whole 25-cycle step within 2^32 cycles: 34 359.74 s
         double split = (1L << 32) / 25 * 25 * 8e-9 * 1000;
-        var net = new Network(List.of(new Population("src", 1, NeuronKind.EXCITATORY), new Population("mid", 1, NeuronKind.EXCITATORY),
+        double before = split - 6.5e-3;   // mid fires about 1 ms before the split; its event to dst lands after it
+        var spikes = new SpikeTrain.SpikeTimes("s", NeuronSelection.ALL, List.of(10.0, before));
+        var net = new Network(List.of(Population.source("src", 1, NeuronKind.EXCITATORY, spikes), new Population("mid", 1, NeuronKind.EXCITATORY),
                 new Population("dst", 1, NeuronKind.EXCITATORY)),
                 List.of(new Projection("a", "src", "mid", new Connector.OneToOne(), new SynapseType.Static(60), 3e-3),
                         new Projection("b", "mid", "dst", new Connector.OneToOne(), new SynapseType.Static(60), 3e-3)));
-        double before = split - 6.5e-3;   // mid fires about 1 ms before the split; its event to dst lands after it
-        var stim = new Stimulus.SpikeTimes("s", "src", NeuronSelection.ALL, List.of(10.0, before), SpikeDelivery.FORCE);
         var recs = List.<Recording>of(new Recording.Spikes("mid", "mid", NeuronSelection.ALL), new Recording.Spikes("dst", "dst", NeuronSelection.ALL));
-        Experiment e = new Experiment("long", "", 1, net, new Protocol(10 * 3600, 0, List.of(stim), List.of(), recs));
+        Experiment e = new Experiment("long", "", 1, net, new Protocol(10 * 3600, 0, List.of(), List.of(), recs));
         var fit = Devices.open("brainscales2:virtual").check(e);
         assertTrue(fit.issues().stream().anyMatch(i -> i.rule().equals("run-split")), fit.toString());
         RunResult r = Devices.open("brainscales2:virtual?noise=0").run(e);   // no trial noise: both runs see the same circuits

@@ -10,6 +10,10 @@ import org.engram.hal.model.Analysis;
 import org.engram.hal.model.Experiment;
 import org.engram.hal.model.Protocol;
 import org.engram.hal.model.Recording;
+import org.engram.hal.model.Network;
+import org.engram.hal.model.Population;
+import org.engram.hal.model.SpikeSource;
+import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
 import org.junit.jupiter.api.Test;
 
@@ -135,22 +139,27 @@ class NetworkConsolidationOnChipTest {
     /** The example with the recall 10 s after learning (at 20 s, no fast-forward), as P1's early recall. */
     static Experiment recallAt20s(Experiment e) {
         Protocol p = e.protocol();
-        List<Stimulus> stimuli = new ArrayList<>();
-        for (Stimulus s : p.stimuli()) {
-            if (s instanceof Stimulus.Poisson q && q.name().equals("recall")) {
-                stimuli.add(new Stimulus.Poisson(q.name(), q.target(), q.select(), q.rate(), 20.0, 20.1, q.delivery(), q.sources(), 1, 0));
-            } else if (s instanceof Stimulus.Poisson q) {
-                stimuli.add(new Stimulus.Poisson(q.name(), q.target(), q.select(), q.rate(), q.start(), Math.min(q.stop(), 22), q.delivery(),
-                        q.sources(), q.repeats(), q.period()));
-            } else {
-                stimuli.add(s);
+        // the trains end at 22 s, and the recall comes at 20 s
+        List<Population> pops = new ArrayList<>();
+        for (Population pop : e.network().populations()) {
+            if (!(pop.model() instanceof SpikeSource src)) {
+                pops.add(pop);
+                continue;
             }
+            List<SpikeTrain> trains = new ArrayList<>();
+            for (SpikeTrain t : src.trains()) {
+                var q = (SpikeTrain.Poisson) t;
+                trains.add(q.name().equals("recall") ? new SpikeTrain.Poisson(q.name(), q.select(), q.rate(), 20.0, 20.1, 1, 0)
+                        : new SpikeTrain.Poisson(q.name(), q.select(), q.rate(), q.start(), Math.min(q.stop(), 22), q.repeats(), q.period()));
+            }
+            pops.add(new Population(pop.name(), pop.size(), pop.kind(), new SpikeSource(trains, src.deadTime()), pop.heterogeneity()));
         }
+        List<Stimulus> stimuli = p.stimuli();
         List<Recording> recs = new ArrayList<>();
         recs.add(new Recording.Spikes("spikes-exc-10s", "exc", org.engram.hal.model.NeuronSelection.ALL, 19, 22));
         var pc = (Analysis.PatternCompletion) p.analyses().getFirst();
         var analysis = new Analysis.PatternCompletion("recall-10s", "spikes-exc-10s", pc.assembly(), pc.recalled(), 19.85, 20.35);
-        return new Experiment(e.name() + "-10s", e.description(), e.seed(), e.network(),
+        return new Experiment(e.name() + "-10s", e.description(), e.seed(), new Network(pops, e.network().projections()),
                 new Protocol(22, p.dt(), stimuli, p.plasticity(), recs, List.of(), List.of(analysis)));
     }
 

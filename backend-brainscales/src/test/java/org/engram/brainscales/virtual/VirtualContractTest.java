@@ -23,7 +23,7 @@ class VirtualContractTest extends DeviceContractTest {
                 seed: %d
                 network:
                   populations:
-                    - {name: in, size: 10}
+                    - {name: in, size: 10, source: {trains: [{name: bg, poisson: {rate: 50 Hz}}]}}
                     - {name: exc, size: 20}
                     - {name: inh, size: 5, kind: INHIBITORY}
                   projections:
@@ -32,8 +32,6 @@ class VirtualContractTest extends DeviceContractTest {
                     - {name: ie, pre: inh, post: exc, connector: {fixed_probability: {p: 0.3}}, synapse: {static: {weight: -16.8 mV}}}
                 protocol:
                   duration: %s
-                  stimuli:
-                    - {name: bg, target: in, poisson: {rate: 50 Hz, start: 0 s, delivery: {mode: FORCE}}}
                   recordings:
                     - {name: spikes-exc, spikes: {population: exc}}
                     - {name: spikes-in, spikes: {population: in}}

@@ -62,10 +62,13 @@ class VirtualDeviceTest {
         Experiment e = Chips.feedForward(4, 4, 1, 2, 10, 0.1, 1);
         var stim = new org.engram.hal.model.Stimulus.ForceFiring("kick", "out", org.engram.hal.model.NeuronSelection.ALL, 0, 0.01);
         var p = e.protocol();
-        Experiment bad = e.withProtocol(new org.engram.hal.model.Protocol(p.duration(), p.dt(), java.util.List.of(p.stimuli().getFirst(), stim),
+        Experiment bad = e.withProtocol(new org.engram.hal.model.Protocol(p.duration(), p.dt(), java.util.List.of(stim),
                 p.plasticity(), p.recordings()));
         var report = Devices.open("brainscales2:virtual").check(bad);
         assertFalse(report.fits());
-        assertTrue(report.errors().stream().anyMatch(i -> i.rule().equals("force-firing") && i.element().equals("protocol.stimuli[1]")), report.toString());
+        assertTrue(report.errors().stream().anyMatch(i -> i.rule().equals("force-firing") && i.element().equals("protocol.stimuli[0]")), report.toString());
+        // the FPGA sends every spike of a Poisson source: the dead time is named, not silently dropped
+        assertTrue(report.issues().stream().anyMatch(i -> i.rule().equals("dead-time") && i.element().equals("network.populations[0].source.dead_time")),
+                report.toString());
     }
 }

@@ -67,9 +67,6 @@ public abstract class Engine implements Results.Output {
     private long lastSpikeStep = Long.MIN_VALUE / 2;
 
     protected final byte[] force;        // per neuron, this step
-    /** INPUT-delivered spikes this step, per stimulus and position in its neuron list (weights differ per stimulus). */
-    private final int[][] inputCount;
-    private final boolean[] inputPending;   // per stimulus: some count is non-zero this step
     protected final int[] ouStimulus;    // the OU stimulus driving each neuron, or -1
     protected final boolean[] ouOn;      // per stimulus, this step
     private final int[] poissonDraw = new int[4];
@@ -125,9 +122,6 @@ public abstract class Engine implements Results.Output {
         this.slotStep = new long[ring];
         Arrays.fill(slotStep, -1);
         this.force = new byte[net.neurons];
-        this.inputCount = new int[net.stimuli.size()][];
-        for (CompiledStimulus st : net.stimuli) inputCount[st.index] = new int[st.neurons.length];
-        this.inputPending = new boolean[net.stimuli.size()];
         this.latePhase = net.rules.stream().map(LatePhase::of).toArray(LatePhase[]::new);
         this.gateWindow = net.rules.stream().mapToInt(r -> (int) Math.round(r.ltpGateWindow() / net.dt)).toArray();
         this.gateThreshold = net.rules.stream().mapToDouble(r -> r.ltpGateRate() * r.ltpGateWindow()).toArray();
@@ -152,8 +146,6 @@ public abstract class Engine implements Results.Output {
     /** Steps neurons [from, to) through step s; returns spikes in {@code spikes}, true when any state changed. */
     protected abstract boolean stepNeurons(int from, int to, long s, IntList spikes);
 
-    /** Adds the stimulus weight to neuron i's synaptic input (INPUT delivery), {@code count} times. */
-    protected abstract void addStimulusInput(int i, CompiledStimulus st, int count);
 
     /** A spike of synapse k of projection pr arrives at its post neuron at step s. */
     protected abstract void deliver(CompiledNetwork.CompiledProjection pr, int k, long s);
@@ -384,7 +376,6 @@ public abstract class Engine implements Results.Output {
             for (int m = 0; m < members; m++) changed |= memberChanged[m];
         }
         for (int m = 0; m < members; m++) publish(memberSpikes[m], s, spikes);
-        Arrays.fill(inputPending, false);
         ring(s, spikes);
         long work = inputWork(s, spikes);
         if (work > 0) {
@@ -527,15 +518,12 @@ public abstract class Engine implements Results.Output {
                 case POISSON -> {
                     if (!st.activeAt(s)) break;
                     any = true;
-                    for (int j = 0; j < st.neurons.length; j++) {
-                        int count = poissonCount(st, st.neurons[j], s);
-                        if (count > 0) fire(st, j, count);
-                    }
+                    for (int n : st.neurons) if (poissonSpike(st, n, s)) force[n] |= FORCE_SPIKE;
                 }
                 case SPIKES -> {
                     if (st.eventAt(s)) {
                         any = true;
-                        for (int j = 0; j < st.neurons.length; j++) fire(st, j, 1);
+                        for (int n : st.neurons) force[n] |= FORCE_SPIKE;
                     }
                 }
             }
@@ -543,46 +531,20 @@ public abstract class Engine implements Results.Output {
         return any;
     }
 
-    private int poissonCount(CompiledStimulus st, int n, long s) {
-        int count = 0;
-        for (int b = 0; b * 4 < st.sources; b++) {
-            Philox.block((int) net.seed, (int) (net.seed >>> 32), (int) s, (int) (s >>> 32), n,
-                    Streams.poisson(st.index, b), poissonDraw);
-            for (int j = 0; j < 4 && b * 4 + j < st.sources; j++) {
-                if ((poissonDraw[j] & 0xFFFFFFFFL) < st.poissonThreshold) count++;
-            }
-        }
-        return count;
+    /** One Bernoulli draw of source neuron n's Poisson train at step s (the first lane of its Philox block). */
+    private boolean poissonSpike(CompiledStimulus st, int n, long s) {
+        Philox.block((int) net.seed, (int) (net.seed >>> 32), (int) s, (int) (s >>> 32), n,
+                Streams.poisson(st.index, 0), poissonDraw);
+        return (poissonDraw[0] & 0xFFFFFFFFL) < st.poissonThreshold;
     }
 
-    /** A stimulus spike (count of them) for the j-th neuron of the stimulus. */
-    private void fire(CompiledStimulus st, int j, int count) {
-        if (st.delivery.mode() == org.engram.hal.model.SpikeDelivery.Mode.FORCE) force[st.neurons[j]] |= FORCE_SPIKE;
-        else {
-            inputCount[st.index][j] += count;
-            inputPending[st.index] = true;
-        }
-    }
-
-    /** Phase 1: member m's neurons through step s, then their INPUT stimuli. */
+    /** Phase 1: member m's neurons through step s. */
     private boolean neuronPhase(int m, long s) {
         IntList own = memberSpikes[m];
         own.clear();
         int from = neuronSplit[m], to = neuronSplit[m + 1];
         boolean changed = stepNeurons(from, to, s, own);
         Arrays.fill(force, from, to, NONE);
-        // stimulus input (after the decay of this step, before synaptic arrivals)
-        for (CompiledStimulus st : net.stimuli) {
-            if (!inputPending[st.index]) continue;
-            int[] counts = inputCount[st.index];
-            for (int j = 0; j < counts.length; j++) {
-                int n = st.neurons[j];
-                if (counts[j] > 0 && n >= from && n < to) {
-                    addStimulusInput(n, st, counts[j]);
-                    counts[j] = 0;
-                }
-            }
-        }
         return changed;
     }
 

@@ -39,7 +39,6 @@ public final class FixedEngine extends Engine {
     private final boolean[] hActive;
     private final FixedRule[] rules;
     private final int[] staticWeight;     // per projection, Q16 mV
-    private final int[] stimulusWeight;   // per stimulus, Q16 mV
     private final int[][] synapseWeight;  // per projection: per-synapse Q16 mV weights (CSR order), or null
     // continuous input: per input its series (steps x dims, Q16), per input synapse its weight (Q16 mV)
     private final int[][] inputSeries;
@@ -94,7 +93,6 @@ public final class FixedEngine extends Engine {
             z[k] = Fx.of(r.zInit(), Q30);
         }
         staticWeight = net.projections.stream().mapToInt(pr -> Fx.of(pr.weight(), Q16)).toArray();
-        stimulusWeight = net.stimuli.stream().mapToInt(st -> Fx.of(st.delivery.weight(), Q16)).toArray();
         synapseWeight = new int[net.projections.size()][];
         for (CompiledNetwork.CompiledProjection pr : net.projections) {
             if (pr.weights() == null) continue;
@@ -179,10 +177,6 @@ public final class FixedEngine extends Engine {
         return changed;
     }
 
-    @Override
-    protected void addStimulusInput(int i, CompiledStimulus st, int count) {
-        u[i] = sat((long) u[i] + (long) stimulusWeight[st.index] * count);
-    }
 
     // ------------------------------------------------------------------ synapses
 

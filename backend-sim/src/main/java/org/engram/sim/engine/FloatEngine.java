@@ -135,10 +135,6 @@ public final class FloatEngine extends Engine {
         return changed;
     }
 
-    @Override
-    protected void addStimulusInput(int i, CompiledStimulus st, int count) {
-        u[i] += st.delivery.weight() * count;
-    }
 
     @Override
     protected void deliver(CompiledNetwork.CompiledProjection pr, int k, long s) {

@@ -66,6 +66,8 @@ final class RateNetwork {
                 }
                 case LifParameters l -> throw new IllegalArgumentException("population " + p.name()
                         + ": the rate engine runs rate and input populations, not lif");
+                case org.engram.hal.model.SpikeSource src -> throw new IllegalArgumentException("population " + p.name()
+                        + ": the rate engine runs rate and input populations, not spike sources");
             }
         }
         int projIndex = 0, maxD = 0;

@@ -48,6 +48,7 @@ final class DataFiles {
             pops.put(net.getPopulations(i).getName(), net.getPopulations(i));
             var p = net.getPopulationsBuilder(i);
             if (p.hasInput() && p.getInput().hasFile()) d.input("network.populations[" + i + "].input", p.getInputBuilder(), p.getSize());
+            if (p.hasSource()) d.spikeFiles("network.populations[" + i + "].source", p.getSourceBuilder(), p.getName(), p.getSize());
         }
         for (int i = 0; i < net.getProjectionsCount(); i++) {
             var pr = net.getProjectionsBuilder(i);
@@ -58,7 +59,8 @@ final class DataFiles {
     }
 
     private static boolean mentionsFiles(org.engram.proto.v1.Experiment m) {
-        return m.getNetwork().getPopulationsList().stream().anyMatch(p -> p.hasInput() && p.getInput().hasFile())
+        return m.getNetwork().getPopulationsList().stream().anyMatch(p -> p.hasInput() && p.getInput().hasFile()
+                        || p.getSource().getTrainsList().stream().anyMatch(org.engram.proto.v1.SpikeTrain::hasFile))
                 || m.getNetwork().getProjectionsList().stream().anyMatch(p -> p.getConnector().hasFromFile());
     }
 
@@ -93,6 +95,56 @@ final class DataFiles {
         } catch (IOException | IllegalArgumentException e) {
             fail(path + ".file", message(file, e));
         }
+    }
+
+    /**
+     * A spike file `neuron,time` becomes one spike_times train per neuron with spikes (in neuron order,
+     * in place of the file's train), so the message carries the spikes themselves.
+     */
+    private void spikeFiles(String path, org.engram.proto.v1.SpikeSource.Builder src, String popName, int size) {
+        List<org.engram.proto.v1.SpikeTrain> out = new ArrayList<>();
+        for (int k = 0; k < src.getTrainsCount(); k++) {
+            var t = src.getTrains(k);
+            if (!t.hasFile()) {
+                out.add(t);
+                continue;
+            }
+            String fp = path + ".trains[" + k + "].file";
+            String name = t.getName().isBlank() ? popName + ".trains[" + k + "]" : t.getName();
+            Path file = resolve(fp + ".file", t.getFile().getFile());
+            if (file == null) continue;
+            String unit = t.getFile().getTimeUnit().isBlank() ? "ms" : t.getFile().getTimeUnit();
+            try {
+                NumericArray a = NumericCsv.read(file).values();
+                if (a.ndim() != 2 || a.cols() != 2) {
+                    fail(fp + ".file", file + " has " + (a.ndim() == 2 ? a.cols() : 1) + " column(s): a spike file is `neuron,time`");
+                    continue;
+                }
+                java.util.TreeMap<Integer, List<Double>> byNeuron = new java.util.TreeMap<>();
+                for (int r = 0; r < a.rows(); r++) {
+                    double n = a.get(r, 0), time = a.get(r, 1);
+                    if (n != Math.rint(n) || n < 0 || n >= size) {
+                        fail(fp + ".file", file + " row " + (r + 1) + ": neuron " + n + " is not an index of population '" + popName
+                                + "' (size " + size + ")");
+                        continue;
+                    }
+                    if (time < 0) {
+                        fail(fp + ".file", file + " row " + (r + 1) + ": negative time " + time);
+                        continue;
+                    }
+                    byNeuron.computeIfAbsent((int) n, x -> new ArrayList<>()).add(time);
+                }
+                byNeuron.forEach((n, times) -> {
+                    var st = org.engram.proto.v1.SpikeTimesTrain.newBuilder();
+                    times.stream().sorted().forEach(x -> st.addTimes(x + " " + unit));
+                    out.add(org.engram.proto.v1.SpikeTrain.newBuilder().setName(name + "[" + n + "]")
+                            .setSelect(org.engram.proto.v1.NeuronSelection.newBuilder().addNeurons(n)).setSpikeTimes(st).build());
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                fail(fp + ".file", message(file, e));
+            }
+        }
+        src.clearTrains().addAllTrains(out);
     }
 
     private void connections(String path, org.engram.proto.v1.Projection.Builder pr, Map<String, org.engram.proto.v1.Population> pops) {

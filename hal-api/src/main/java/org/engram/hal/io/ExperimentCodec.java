@@ -9,7 +9,8 @@ import org.engram.hal.model.SynapseValues;
 import org.engram.proto.v1.Values;
 import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Reduction;
-import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.model.SpikeSource;
+import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.units.Dimension;
 import org.engram.hal.units.Quantities;
 import org.engram.proto.v1.*;
@@ -104,6 +105,8 @@ public final class ExperimentCodec {
         String name = m.getName().isBlank() ? "experiment" : m.getName();
         if (!m.hasNetwork()) fail("network", "missing: an experiment needs a network");
         if (!m.hasProtocol()) fail("protocol", "missing: an experiment needs a protocol");
+        runDuration = m.getProtocol().getDuration().isBlank() ? Double.POSITIVE_INFINITY
+                : quietQuantity(m.getProtocol().getDuration(), Double.POSITIVE_INFINITY);
         org.engram.hal.model.Network net = m.hasNetwork() ? network(m.getNetwork()) : null;
         // check the protocol even when the network has problems, against its valid part, so that one
         // pass reports everything
@@ -112,6 +115,9 @@ public final class ExperimentCodec {
         if (net == null || proto == null || !problems.isEmpty()) return null;
         return build("", () -> new org.engram.hal.model.Experiment(name, m.getDescription(), m.getSeed(), net, proto));
     }
+
+    /** The run's duration (s), for source trains' defaults and bounds; infinite while unknown. */
+    private double runDuration = Double.POSITIVE_INFINITY;
 
     private org.engram.hal.model.Network network(org.engram.proto.v1.Network m) {
         List<org.engram.hal.model.Population> pops = new ArrayList<>();
@@ -149,6 +155,7 @@ public final class ExperimentCodec {
             case LIF -> lif(path + ".lif", m.getLif());
             case RATE -> rate(path + ".rate", m.getRate());
             case INPUT -> input(path + ".input", m.getInput(), m.getSize());
+            case SOURCE -> source(path + ".source", m.getSource(), m.getName(), m.getSize());
             case MODEL_NOT_SET -> LifParameters.DEFAULT;
         };
         // spiking populations obey Dale's law unless told otherwise; rate and input populations mix signs
@@ -165,6 +172,9 @@ public final class ExperimentCodec {
         };
         if (model instanceof InputSource && m.getHeterogeneityCount() > 0) {
             fail(path + ".heterogeneity", "an input population has no parameters to spread");
+        }
+        if (model instanceof SpikeSource && m.getHeterogeneityCount() > 0) {
+            fail(path + ".heterogeneity", "a source population has no parameters to spread");
         }
         List<org.engram.hal.model.Heterogeneity> het = new ArrayList<>();
         for (int i = 0; i < m.getHeterogeneityCount() && model != null; i++) {
@@ -224,6 +234,80 @@ public final class ExperimentCodec {
         };
         if (series == null) return null;
         return build(path, () -> new InputSource(series, interval, m.getZscore()));
+    }
+
+    private SpikeSource source(String path, org.engram.proto.v1.SpikeSource m, String popName, int size) {
+        double deadTime = nonNegative(path + ".dead_time", m.getDeadTime(), Dimension.TIME, SpikeSource.DEFAULT_DEAD_TIME);
+        var pop = size > 0 && !popName.isBlank() ? new org.engram.hal.model.Population(popName, size,
+                org.engram.hal.model.NeuronKind.EXCITATORY) : null;
+        List<SpikeTrain> trains = new ArrayList<>();
+        for (int i = 0; i < m.getTrainsCount(); i++) {
+            var t = train(path + ".trains[" + i + "]", m.getTrains(i), pop, popName + ".trains[" + i + "]");
+            if (t != null) trains.add(t);
+        }
+        return build(path, () -> new SpikeSource(trains, deadTime));
+    }
+
+    private SpikeTrain train(String path, org.engram.proto.v1.SpikeTrain m, org.engram.hal.model.Population pop, String dflt) {
+        var sel = selection(path + ".select", m.getSelect(), pop);
+        String name = m.getName().isBlank() ? dflt : m.getName();
+        double end = runDuration;
+        return switch (m.getKindCase()) {
+            case POISSON -> {
+                var s = m.getPoisson();
+                String p = path + ".poisson";
+                double rate = nonNegative(p + ".rate", s.getRate(), Dimension.FREQUENCY, 0);
+                if (s.getRate().isBlank()) fail(p + ".rate", "missing: the train's rate, e.g. '100 Hz'");
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, Double.isFinite(end) ? end : start);
+                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
+                double period = nonNegative(p + ".period", s.getPeriod(), Dimension.TIME, 0);
+                if (repeats > 1 && s.getPeriod().isBlank()) fail(p + ".period", "missing: repeats > 1 needs a period");
+                if (start >= end) fail(p + ".start", "the train starts at " + start + " s, at or after the end of the run (" + end + " s)");
+                yield build(p, () -> new SpikeTrain.Poisson(name, sel, rate, start, stop, repeats, period));
+            }
+            case REGULAR -> {
+                var s = m.getRegular();
+                String p = path + ".regular";
+                double rate = positive(p + ".rate", s.getRate(), Dimension.FREQUENCY, 1);
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, Double.isFinite(end) ? end : start);
+                if (start >= end) fail(p + ".start", "the train starts at " + start + " s, at or after the end of the run (" + end + " s)");
+                yield build(p, () -> new SpikeTrain.Regular(name, sel, rate, start, stop));
+            }
+            case SPIKE_TIMES -> {
+                var s = m.getSpikeTimes();
+                String p = path + ".spike_times";
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < s.getTimesCount(); i++) {
+                    double t = nonNegative(p + ".times[" + i + "]", s.getTimes(i), Dimension.TIME, 0);
+                    if (t >= end) fail(p + ".times[" + i + "]", "spike at " + t + " s, at or after the end of the run (" + end + " s)");
+                    times.add(t);
+                }
+                yield build(p, () -> new SpikeTrain.SpikeTimes(name, sel, times));
+            }
+            case BURSTS -> {
+                var s = m.getBursts();
+                String p = path + ".bursts";
+                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
+                double period = positive(p + ".period", s.getPeriod(), Dimension.TIME, 1);
+                double freq = positive(p + ".frequency", s.getFrequency(), Dimension.FREQUENCY, 1);
+                double repeatPeriod = nonNegative(p + ".repeat_period", s.getRepeatPeriod(), Dimension.TIME, 0);
+                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
+                if (start >= end) fail(p + ".start", "the train starts at " + start + " s, at or after the end of the run (" + end + " s)");
+                yield build(p, () -> new SpikeTrain.Bursts(name, sel, start, s.getCount(), period, s.getSpikes(), freq,
+                        repeats, repeatPeriod));
+            }
+            case FILE -> {
+                fail(path + ".file", "spike files are read when the experiment file is loaded (ExperimentFiles.read); "
+                        + "an experiment sent to a device carries the spikes as spike_times trains");
+                yield null;
+            }
+            case KIND_NOT_SET -> {
+                fail(path, "missing: give poisson, regular, spike_times, bursts or file");
+                yield null;
+            }
+        };
     }
 
     private LifParameters lif(String path, org.engram.proto.v1.LifParameters m) {
@@ -365,6 +449,9 @@ public final class ExperimentCodec {
         double delay = nonNegative(path + ".delay", m.getDelay(), Dimension.TIME, org.engram.hal.model.Projection.DEFAULT_DELAY);
         if (post.isPresent() && post.get().model() instanceof InputSource) {
             fail(path + ".post", "population '" + m.getPost() + "' is an input: it sends, it receives no projection");
+        }
+        if (post.isPresent() && post.get().isSource()) {
+            fail(path + ".post", "population '" + m.getPost() + "' is a spike source: it sends, it receives no projection");
         }
         // weights onto LIF neurons are potentials (mV); onto rate neurons they are dimensionless
         Dimension weightDim = post.isPresent() && !post.get().isLif() ? null : Dimension.VOLTAGE;
@@ -547,6 +634,7 @@ public final class ExperimentCodec {
         if (m.getDuration().isBlank()) fail("protocol.duration", "missing: how long to run, e.g. '8 h'");
         double duration = positive("protocol.duration", m.getDuration(), Dimension.TIME, 1);
         double dt = nonNegative("protocol.dt", m.getDt(), Dimension.TIME, 0);
+        if (dt > 0) poissonRates(net, dt);
         List<org.engram.hal.model.Stimulus> stimuli = new ArrayList<>();
         for (int i = 0; i < m.getStimuliCount(); i++) {
             var s = stimulus("protocol.stimuli[" + i + "]", m.getStimuli(i), net, duration, i);
@@ -567,7 +655,7 @@ public final class ExperimentCodec {
             if (r != null) recs.add(r);
         }
         List<FastForward> fastForward = fastForward(m, duration);
-        spikingOutsideFastForward(stimuli, m, fastForward);
+        spikingOutsideFastForward(stimuli, m, net, fastForward);
         List<org.engram.hal.model.Analysis> analyses = new ArrayList<>();
         Set<String> analysisNames = new HashSet<>();
         for (int i = 0; i < m.getAnalysesCount(); i++) {
@@ -579,6 +667,19 @@ public final class ExperimentCodec {
         }
         if (!problems.isEmpty()) return null;
         return build("protocol", () -> new org.engram.hal.model.Protocol(duration, dt, stimuli, windows, recs, fastForward, analyses));
+    }
+
+    /** A Poisson train draws at most one spike per step: a rate above 1/dt cannot be realised. */
+    private void poissonRates(org.engram.hal.model.Network net, double dt) {
+        for (int i = 0; i < net.populations().size(); i++) {
+            if (!(net.populations().get(i).model() instanceof SpikeSource src)) continue;
+            for (int k = 0; k < src.trains().size(); k++) {
+                if (src.trains().get(k) instanceof SpikeTrain.Poisson p && p.rate() * dt > 1) {
+                    fail("network.populations[" + i + "].source.trains[" + k + "].poisson.rate", "rate " + p.rate()
+                            + " Hz exceeds one spike per step (" + 1 / dt + " Hz at dt " + dt + " s)");
+                }
+            }
+        }
     }
 
     /** Windows in file order; each inside [0, duration], none overlapping another. */
@@ -611,24 +712,28 @@ public final class ExperimentCodec {
      * an error rather than a quietly different experiment. Background (poisson, ou_current) just pauses.
      */
     private void spikingOutsideFastForward(List<org.engram.hal.model.Stimulus> stimuli, org.engram.proto.v1.Protocol m,
-                                           List<FastForward> fastForward) {
+                                           org.engram.hal.model.Network net, List<FastForward> fastForward) {
         for (org.engram.hal.model.Stimulus s : stimuli) {
-            double[] active = switch (s) {
-                case org.engram.hal.model.Stimulus.ForceFiring f -> new double[] {f.start(), f.stop()};
-                case org.engram.hal.model.Stimulus.Regular r -> new double[] {r.start(), r.stop()};
-                case org.engram.hal.model.Stimulus.SpikeTimes t -> t.times().isEmpty() ? null
-                        : new double[] {t.times().stream().min(Double::compare).get(), Math.nextUp(t.times().stream().max(Double::compare).get())};
-                case org.engram.hal.model.Stimulus.Bursts b -> new double[] {b.start(), Math.nextUp(b.start() + (b.repeats() - 1) * b.repeatPeriod()
-                        + (b.count() - 1) * b.period() + (b.spikes() - 1) / b.frequency())};
-                case org.engram.hal.model.Stimulus.Poisson p -> null;
-                case org.engram.hal.model.Stimulus.OuCurrent o -> null;
-            };
-            if (active == null) continue;
-            for (int j = 0; j < fastForward.size(); j++) {
-                FastForward f = fastForward.get(j);
-                if (f.overlaps(active[0], active[1])) {
-                    fail(stimulusPath(m, s), "stimulus '" + s.name() + "' is active during fast-forward window [" + f.start() + " s, "
-                            + f.stop() + " s), where neurons are silent: move it or the window");
+            if (!(s instanceof org.engram.hal.model.Stimulus.ForceFiring f)) continue;
+            for (FastForward w : fastForward) {
+                if (w.overlaps(f.start(), f.stop())) {
+                    fail(stimulusPath(m, s), "stimulus '" + s.name() + "' is active during fast-forward window [" + w.start() + " s, "
+                            + w.stop() + " s), where neurons are silent: move it or the window");
+                }
+            }
+        }
+        for (int i = 0; i < net.populations().size(); i++) {
+            if (!(net.populations().get(i).model() instanceof SpikeSource src)) continue;
+            for (int k = 0; k < src.trains().size(); k++) {
+                SpikeTrain t = src.trains().get(k);
+                double[] active = t.span();
+                if (active == null) continue;
+                for (FastForward w : fastForward) {
+                    if (w.overlaps(active[0], active[1])) {
+                        fail("network.populations[" + i + "].source.trains[" + k + "]", "train '" + t.name()
+                                + "' spikes during fast-forward window [" + w.start() + " s, " + w.stop()
+                                + " s), where neurons are silent: move it or the window");
+                    }
                 }
             }
         }
@@ -846,17 +951,14 @@ public final class ExperimentCodec {
         return sel;
     }
 
-    private SpikeDelivery delivery(String path, org.engram.proto.v1.SpikeDelivery m) {
-        if (m.getMode() == Delivery.INPUT) {
-            if (m.getWeight().isBlank()) fail(path + ".weight", "missing: INPUT delivery needs a weight in mV");
-            return new SpikeDelivery(SpikeDelivery.Mode.INPUT, quantity(path + ".weight", m.getWeight(), Dimension.VOLTAGE, 0));
-        }
-        return SpikeDelivery.FORCE;
-    }
-
     private org.engram.hal.model.Stimulus stimulus(String path, org.engram.proto.v1.Stimulus m,
                                                    org.engram.hal.model.Network net, double duration, int index) {
         var pop = target(path + ".target", m.getTarget(), net);
+        if (pop != null && pop.isSource()) {
+            fail(path + ".target", "'" + pop.name() + "' is a source population: its spikes are its trains "
+                    + "(network.populations[].source.trains), it takes no stimulus");
+            return null;
+        }
         if (pop != null && !pop.isLif()) {
             fail(path + ".target", "stimuli drive lif neurons, and '" + pop.name() + "' is a " + pop.model().modelName()
                     + " population: drive it through a projection from an input population");
@@ -866,51 +968,6 @@ public final class ExperimentCodec {
         String name = m.getName().isBlank() ? "stimulus" + index : m.getName();
         String t = m.getTarget();
         return switch (m.getKindCase()) {
-            case POISSON -> {
-                var s = m.getPoisson();
-                String p = path + ".poisson";
-                double rate = nonNegative(p + ".rate", s.getRate(), Dimension.FREQUENCY, 0);
-                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
-                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
-                var del = delivery(p + ".delivery", s.getDelivery());
-                int sources = s.getSources() == 0 ? 1 : s.getSources();
-                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
-                double period = nonNegative(p + ".period", s.getPeriod(), Dimension.TIME, 0);
-                if (repeats > 1 && s.getPeriod().isBlank()) fail(p + ".period", "missing: repeats > 1 needs a period");
-                yield build(p, () -> new org.engram.hal.model.Stimulus.Poisson(name, t, sel, rate, start, stop, del, sources,
-                        repeats, period));
-            }
-            case REGULAR -> {
-                var s = m.getRegular();
-                String p = path + ".regular";
-                double rate = positive(p + ".rate", s.getRate(), Dimension.FREQUENCY, 1);
-                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
-                double stop = nonNegative(p + ".stop", s.getStop(), Dimension.TIME, duration);
-                var del = delivery(p + ".delivery", s.getDelivery());
-                yield build(p, () -> new org.engram.hal.model.Stimulus.Regular(name, t, sel, rate, start, stop, del));
-            }
-            case SPIKE_TIMES -> {
-                var s = m.getSpikeTimes();
-                String p = path + ".spike_times";
-                List<Double> times = new ArrayList<>();
-                for (int i = 0; i < s.getTimesCount(); i++) {
-                    times.add(nonNegative(p + ".times[" + i + "]", s.getTimes(i), Dimension.TIME, 0));
-                }
-                var del = delivery(p + ".delivery", s.getDelivery());
-                yield build(p, () -> new org.engram.hal.model.Stimulus.SpikeTimes(name, t, sel, times, del));
-            }
-            case BURSTS -> {
-                var s = m.getBursts();
-                String p = path + ".bursts";
-                double start = nonNegative(p + ".start", s.getStart(), Dimension.TIME, 0);
-                double period = positive(p + ".period", s.getPeriod(), Dimension.TIME, 1);
-                double freq = positive(p + ".frequency", s.getFrequency(), Dimension.FREQUENCY, 1);
-                double repeatPeriod = nonNegative(p + ".repeat_period", s.getRepeatPeriod(), Dimension.TIME, 0);
-                var del = delivery(p + ".delivery", s.getDelivery());
-                int repeats = s.getRepeats() == 0 ? 1 : s.getRepeats();
-                yield build(p, () -> new org.engram.hal.model.Stimulus.Bursts(name, t, sel, start, s.getCount(), period,
-                        s.getSpikes(), freq, del, repeats, repeatPeriod));
-            }
             case FORCE_FIRING -> {
                 var s = m.getForceFiring();
                 String p = path + ".force_firing";
@@ -929,7 +986,7 @@ public final class ExperimentCodec {
                 yield build(p, () -> new org.engram.hal.model.Stimulus.OuCurrent(name, t, sel, mean, sd, tau, start, stop));
             }
             case KIND_NOT_SET -> {
-                fail(path, "missing: give poisson, regular, spike_times, bursts, force_firing or ou_current");
+                fail(path, "missing: give force_firing or ou_current (spike trains are source populations: network.populations[].source)");
                 yield null;
             }
         };

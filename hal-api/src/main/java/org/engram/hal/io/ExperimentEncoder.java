@@ -4,7 +4,6 @@ import org.engram.hal.model.*;
 import org.engram.hal.units.Dimension;
 import org.engram.proto.v1.AllToAllConnector;
 import org.engram.proto.v1.Connection;
-import org.engram.proto.v1.Delivery;
 import org.engram.proto.v1.ExplicitConnector;
 import org.engram.proto.v1.FixedProbabilityConnector;
 import org.engram.proto.v1.OneToOneConnector;
@@ -89,6 +88,11 @@ public final class ExperimentEncoder {
                     }
                 }
                 b.setInput(ib);
+            }
+            case SpikeSource src -> {
+                var sb = org.engram.proto.v1.SpikeSource.newBuilder().setDeadTime(t(src.deadTime()));
+                for (SpikeTrain tr : src.trains()) sb.addTrains(train(tr));
+                b.setSource(sb);
             }
         }
         for (Heterogeneity h : p.heterogeneity()) {
@@ -206,35 +210,35 @@ public final class ExperimentEncoder {
         return b.build();
     }
 
-    private static org.engram.proto.v1.SpikeDelivery delivery(SpikeDelivery d) {
-        return d.mode() == SpikeDelivery.Mode.INPUT
-                ? org.engram.proto.v1.SpikeDelivery.newBuilder().setMode(Delivery.INPUT).setWeight(mv(d.weight())).build()
-                : org.engram.proto.v1.SpikeDelivery.newBuilder().setMode(Delivery.FORCE).build();
-    }
-
     private static org.engram.proto.v1.Stimulus stimulus(Stimulus s) {
         var b = org.engram.proto.v1.Stimulus.newBuilder().setName(s.name()).setTarget(s.target()).setSelect(selection(s.select()));
         switch (s) {
-            case Stimulus.Poisson p -> b.setPoisson(org.engram.proto.v1.PoissonStimulus.newBuilder()
-                    .setRate(q(p.rate(), Dimension.FREQUENCY)).setStart(t(p.start())).setStop(t(p.stop()))
-                    .setDelivery(delivery(p.delivery())).setSources(p.sources()).setRepeats(p.repeats()).setPeriod(t(p.period())));
-            case Stimulus.Regular r -> b.setRegular(org.engram.proto.v1.RegularStimulus.newBuilder()
-                    .setRate(q(r.rate(), Dimension.FREQUENCY)).setStart(t(r.start())).setStop(t(r.stop()))
-                    .setDelivery(delivery(r.delivery())));
-            case Stimulus.SpikeTimes st -> {
-                var tb = org.engram.proto.v1.SpikeTimesStimulus.newBuilder().setDelivery(delivery(st.delivery()));
-                for (double x : st.times()) tb.addTimes(t(x));
-                b.setSpikeTimes(tb);
-            }
-            case Stimulus.Bursts bu -> b.setBursts(org.engram.proto.v1.BurstStimulus.newBuilder()
-                    .setStart(t(bu.start())).setCount(bu.count()).setPeriod(t(bu.period())).setSpikes(bu.spikes())
-                    .setFrequency(q(bu.frequency(), Dimension.FREQUENCY)).setDelivery(delivery(bu.delivery()))
-                    .setRepeats(bu.repeats()).setRepeatPeriod(t(bu.repeatPeriod())));
             case Stimulus.ForceFiring f -> b.setForceFiring(org.engram.proto.v1.ForceFiringStimulus.newBuilder()
                     .setStart(t(f.start())).setStop(t(f.stop())));
             case Stimulus.OuCurrent o -> b.setOuCurrent(org.engram.proto.v1.OuCurrentStimulus.newBuilder()
                     .setMean(q(o.mean(), Dimension.CURRENT)).setSd(q(o.sd(), Dimension.CURRENT)).setTau(t(o.tau()))
                     .setStart(t(o.start())).setStop(t(o.stop())));
+        }
+        return b.build();
+    }
+
+    private static org.engram.proto.v1.SpikeTrain train(SpikeTrain tr) {
+        var b = org.engram.proto.v1.SpikeTrain.newBuilder().setName(tr.name()).setSelect(selection(tr.select()));
+        switch (tr) {
+            case SpikeTrain.Poisson p -> b.setPoisson(org.engram.proto.v1.PoissonTrain.newBuilder()
+                    .setRate(q(p.rate(), Dimension.FREQUENCY)).setStart(t(p.start())).setStop(t(p.stop()))
+                    .setRepeats(p.repeats()).setPeriod(t(p.period())));
+            case SpikeTrain.Regular r -> b.setRegular(org.engram.proto.v1.RegularTrain.newBuilder()
+                    .setRate(q(r.rate(), Dimension.FREQUENCY)).setStart(t(r.start())).setStop(t(r.stop())));
+            case SpikeTrain.SpikeTimes st -> {
+                var tb = org.engram.proto.v1.SpikeTimesTrain.newBuilder();
+                for (double x : st.times()) tb.addTimes(t(x));
+                b.setSpikeTimes(tb);
+            }
+            case SpikeTrain.Bursts bu -> b.setBursts(org.engram.proto.v1.BurstTrain.newBuilder()
+                    .setStart(t(bu.start())).setCount(bu.count()).setPeriod(t(bu.period())).setSpikes(bu.spikes())
+                    .setFrequency(q(bu.frequency(), Dimension.FREQUENCY))
+                    .setRepeats(bu.repeats()).setRepeatPeriod(t(bu.repeatPeriod())));
         }
         return b.build();
     }

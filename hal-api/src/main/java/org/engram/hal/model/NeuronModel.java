@@ -6,8 +6,8 @@ import java.util.List;
  * A population's neuron model, named, with the parameters it declares (each may be heterogeneous).
  * A device lists the model names it realises in its capabilities; its fit check names the rest.
  */
-public sealed interface NeuronModel permits LifParameters, RateParameters, InputSource {
-    /** The model's name as devices list it: "lif", "rate", "input". */
+public sealed interface NeuronModel permits LifParameters, RateParameters, InputSource, SpikeSource {
+    /** The model's name as devices list it: "lif", "rate", "input", "source". */
     String modelName();
 
     /** The parameters that may vary per neuron. */

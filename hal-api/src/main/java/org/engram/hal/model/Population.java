@@ -20,6 +20,13 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
                         + ", but the population has " + size + " neurons");
             }
         }
+        if (model instanceof SpikeSource src) {
+            for (SpikeTrain t : src.trains()) {
+                int bad = t.select().firstOutOfRange(size);
+                if (bad >= 0) throw new IllegalArgumentException("population " + name + ": train " + t.name() + " selects neuron "
+                        + bad + " outside the population (size " + size + ")");
+            }
+        }
         if (model instanceof InputSource in && in.series() instanceof InputSource.Data d && d.length() % size != 0) {
             throw new IllegalArgumentException("population " + name + ": input data of " + d.length()
                     + " values is not a whole number of samples of " + size + " dimensions");
@@ -30,6 +37,11 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
         this(name, size, kind, LifParameters.DEFAULT, List.of());
     }
 
+    /** A population of spike sources with the default dead time. */
+    public static Population source(String name, int size, NeuronKind kind, SpikeTrain... trains) {
+        return new Population(name, size, kind, new SpikeSource(List.of(trains)), List.of());
+    }
+
     /** The LIF parameters of a LIF population; an error naming the model for any other. */
     public LifParameters lif() {
         if (model instanceof LifParameters l) return l;
@@ -38,5 +50,10 @@ public record Population(String name, int size, NeuronKind kind, NeuronModel mod
 
     public boolean isLif() {
         return model instanceof LifParameters;
+    }
+
+    /** Whether this is a population of spike sources (model "source"). */
+    public boolean isSource() {
+        return model instanceof SpikeSource;
     }
 }

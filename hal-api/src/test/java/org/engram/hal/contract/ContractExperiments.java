@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The contract suite's default experiments: small enough for any device that runs a 25-neuron network
- * with Poisson input, one plastic and two static projections, and spike and trace recordings. A device
+ * with Poisson input (a source population of 200 neurons), one plastic and three static projections, and spike and trace recordings. A device
  * that cannot run them (a chip with other limits) overrides {@link DeviceContractTest#experiment(long)}
  * and friends with its own.
  */
@@ -33,14 +33,14 @@ public final class ContractExperiments {
                   populations:
                     - {name: exc, size: 20}
                     - {name: inh, size: 5, kind: INHIBITORY}
+                    - {name: bg, size: 200, source: {trains: [{name: bg, poisson: {rate: 100 Hz}}]}}
                   projections:
                     - {name: ee, pre: exc, post: exc, connector: {fixed_probability: {p: 0.2}}, synapse: {two_phase: {}}}
                     - {name: ei, pre: exc, post: inh, connector: {fixed_probability: {p: 0.3}}, synapse: {static: {weight: 8.4 mV}}}
                     - {name: ie, pre: inh, post: exc, connector: {fixed_probability: {p: 0.3}}, synapse: {static: {weight: -16.8 mV}}}
+                    - {name: bg-exc, pre: bg, post: exc, delay: 0.2 ms, connector: {fixed_probability: {p: 0.05}}, synapse: {static: {weight: 5 mV}}}
                 protocol:
                   duration: %s
-                  stimuli:
-                    - {name: bg, target: exc, poisson: {rate: 100 Hz, start: 0 s, delivery: {mode: INPUT, weight: 5 mV}, sources: 10}}
                   recordings:
                     - {name: spikes-exc, spikes: {population: exc}}
                     - {name: spikes-inh, spikes: {population: inh}}
@@ -62,8 +62,8 @@ public final class ContractExperiments {
     /** {@code e} plus a population of {@code size} neurons that nothing connects to. */
     public static Experiment withExtraPopulation(Experiment e, String name, int size) {
         List<Population> pops = new ArrayList<>(e.network().populations());
-        Population like = pops.get(0);
-        pops.add(new Population(name, size, like.kind(), like.lif(), List.of()));
+        Population like = pops.stream().filter(Population::isLif).findFirst().orElse(pops.get(0));
+        pops.add(new Population(name, size, like.kind(), like.isLif() ? like.lif() : org.engram.hal.model.LifParameters.DEFAULT, List.of()));
         return new Experiment(e.name(), e.description(), e.seed(),
                 new org.engram.hal.model.Network(pops, e.network().projections()), e.protocol());
     }

@@ -38,7 +38,7 @@ class ExperimentEncoderTest {
         String yaml = """
                 schema: engram.v1
                 name: features
-                description: heterogeneity, all stimulus kinds, explicit connectors
+                description: heterogeneity, all stimulus and train kinds, explicit connectors
                 seed: 18446744073709551615
                 network:
                   populations:
@@ -50,7 +50,17 @@ class ExperimentEncoderTest {
                         - {parameter: tau_mem, distribution: {uniform: {low: 9 ms, high: 11 ms}}}
                         - {parameter: tau_syn, distribution: {lognormal: {median: 5 ms, sigma: 0.1}}}
                     - {name: b, size: 5, kind: INHIBITORY}
+                    - name: src
+                      size: 5
+                      source:
+                        dead_time: 1 ms
+                        trains:
+                          - {name: r, select: {neurons: [1, 3]}, regular: {rate: 7 Hz, start: 0.1 s, stop: 0.9 s}}
+                          - {name: t, spike_times: {times: [0.5 s, 0.6 s]}}
+                          - {name: bu, bursts: {start: 1 s, count: 2, period: 0.2 s, spikes: 3, frequency: 100 Hz, repeats: 2, repeat_period: 0.5 s}}
+                          - {name: p, poisson: {rate: 5 Hz, start: 0 s, stop: 0.5 s, repeats: 2, period: 1 s}}
                   projections:
+                    - {name: srca, pre: src, post: a, connector: {one_to_one: {}}, synapse: {static: {weight: 3 mV}}}
                     - {name: ab, pre: a, post: b, delay: 1.4 ms, connector: {explicit: {connections: [{pre: 0, post: 1}, {pre: 4, post: 2}]}}, synapse: {two_phase: {h0: 4.1 mV, ltp_gate_rate: 40 Hz, z_init: 0.1}}}
                     - {name: ba, pre: b, post: a, connector: {all_to_all: {allow_self: true}}, synapse: {static: {weight: -0.3 mV}}}
                     - {name: aa, pre: a, post: a, connector: {one_to_one: {}}, synapse: {static: {weight: 0.1 mV}}}
@@ -58,12 +68,8 @@ class ExperimentEncoderTest {
                   duration: 3 s
                   dt: 0.1 ms
                   stimuli:
-                    - {name: r, target: a, select: {neurons: [1, 3]}, regular: {rate: 7 Hz, start: 0.1 s, stop: 0.9 s}}
-                    - {name: t, target: a, spike_times: {times: [0.5 s, 0.6 s], delivery: {mode: INPUT, weight: 3 mV}}}
-                    - {name: bu, target: b, bursts: {start: 1 s, count: 2, period: 0.2 s, spikes: 3, frequency: 100 Hz, repeats: 2, repeat_period: 0.5 s}}
                     - {name: ff, target: a, select: {first: 1, count: 2, invert: true}, force_firing: {start: 2 s, stop: 2.1 s}}
                     - {name: ou, target: b, ou_current: {mean: 0.1 nA, sd: 0.2 nA, start: 0 s}}
-                    - {name: p, target: a, poisson: {rate: 5 Hz, start: 0 s, stop: 0.5 s, repeats: 2, period: 1 s}}
                   plasticity:
                     - {start: 2.5 s, stop: 2.8 s, enabled: false}
                   recordings:

@@ -3,6 +3,8 @@ package org.engram.hal.io;
 import org.engram.hal.model.*;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class ExperimentFilesTest {
@@ -12,7 +14,7 @@ class ExperimentFilesTest {
             seed: 3
             network:
               populations:
-                - {name: pre, size: 1}
+                - {name: pre, size: 1, source: {trains: [{poisson: {rate: 100 Hz, start: 1 h, stop: 3601 s}}]}}
                 - name: post
                   size: 2
                   lif: {tau_mem: 20 ms, v_threshold: -50 mV}
@@ -27,7 +29,6 @@ class ExperimentFilesTest {
             protocol:
               duration: 2 h
               stimuli:
-                - {target: pre, poisson: {rate: 100 Hz, start: 1 h, stop: 3601 s}}
                 - {target: post, ou_current: {mean: 0.15 nA, sd: 0.5 nA}}
               recordings:
                 - {name: h, trace: {variable: H, projection: syn, interval: 1 s}}
@@ -53,10 +54,12 @@ class ExperimentFilesTest {
         assertEquals(1.0, r.cPre());
         assertEquals(700, r.tauH());
         assertEquals(TwoPhaseRule.DEFAULT.gammaP(), r.gammaP(), "default kept");
-        var poisson = (Stimulus.Poisson) e.protocol().stimuli().get(0);
+        var poisson = (SpikeTrain.Poisson) ((SpikeSource) e.network().population("pre").orElseThrow().model()).trains().get(0);
         assertEquals(3600, poisson.start(), 1e-9);
         assertEquals(100, poisson.rate());
-        var ou = (Stimulus.OuCurrent) e.protocol().stimuli().get(1);
+        assertEquals("pre.trains[0]", poisson.name(), "a train's default name");
+        assertEquals(SpikeSource.DEFAULT_DEAD_TIME, ((SpikeSource) e.network().population("pre").orElseThrow().model()).deadTime());
+        var ou = (Stimulus.OuCurrent) e.protocol().stimuli().get(0);
         assertEquals(5e-3, ou.tau(), 1e-15, "OU tau defaults to the target's tau_syn");
     }
 
@@ -89,7 +92,7 @@ class ExperimentFilesTest {
         String msg = problems(VALID.replace("tau_h: 700 s", "tau_h: 700 mV"));
         assertTrue(msg.contains("network.projections[0].synapse.two_phase.tau_h: '700 mV' has the wrong unit: expected a time"), msg);
         msg = problems(VALID.replace("rate: 100 Hz", "rate: 100"));
-        assertTrue(msg.contains("protocol.stimuli[0].poisson.rate: '100' has no unit"), msg);
+        assertTrue(msg.contains("network.populations[0].source.trains[0].poisson.rate: '100' has no unit"), msg);
     }
 
     @Test
@@ -104,11 +107,54 @@ class ExperimentFilesTest {
 
     @Test
     void danglingNamesAndBadIndicesAreReportedTogether() {
-        String msg = problems(VALID.replace("post: post\n", "post: pots\n").replace("target: pre,", "target: nobody,")
+        String msg = problems(VALID.replace("post: post\n", "post: pots\n").replace("target: post,", "target: nobody,")
                 .replace("neurons: [1]", "neurons: [5]"));
         assertTrue(msg.contains("network.projections[0].post: no population named 'pots' (known: [pre, post])"), msg);
         assertTrue(msg.contains("protocol.stimuli[0].target: no population named 'nobody'"), msg);
         assertTrue(msg.contains("protocol.recordings[1].spikes.select: neuron 5 outside population 'post' (size 2)"), msg);
+    }
+
+    @Test
+    void sourcesSendAndTakeNothing() {
+        String msg = problems(VALID.replace("target: post,", "target: pre,").replace("post: post\n", "post: pre\n"));
+        assertTrue(msg.contains("protocol.stimuli[0].target: 'pre' is a source population"), msg);
+        assertTrue(msg.contains("network.projections[0].post: population 'pre' is a spike source: it sends, it receives no projection"), msg);
+        msg = problems(VALID.replace("start: 1 h, stop: 3601 s", "start: 3 h"));
+        assertTrue(msg.contains("network.populations[0].source.trains[0].poisson.start: the train starts at 10800.0 s, at or after the end of the run (7200.0 s)"), msg);
+        msg = problems(VALID.replace("duration: 2 h", "duration: 2 h\n  dt: 1 ms").replace("rate: 100 Hz", "rate: 2 kHz"));
+        assertTrue(msg.contains("network.populations[0].source.trains[0].poisson.rate: rate 2000.0 Hz exceeds one spike per step"), msg);
+        // a device receives the spikes, never a path: the codec refuses a file the loader did not read
+        var m = org.engram.proto.v1.Experiment.newBuilder().setProtocol(org.engram.proto.v1.Protocol.newBuilder().setDuration("1 s"));
+        m.getNetworkBuilder().addPopulationsBuilder().setName("s").setSize(1).getSourceBuilder().addTrainsBuilder()
+                .getFileBuilder().setFile("spikes.csv");
+        var ex = assertThrows(ExperimentFormatException.class, () -> ExperimentCodec.toModel(m.build(), "m"));
+        assertTrue(ex.getMessage().contains("network.populations[0].source.trains[0].file: spike files are read when the experiment file is loaded"),
+                ex.getMessage());
+        msg = problems(VALID.replace("{name: pre, size: 1, source: {", "{name: pre, size: 1, heterogeneity: [{parameter: tau_mem, values: {values: [1]}}], source: {"));
+        assertTrue(msg.contains("network.populations[0].heterogeneity: a source population has no parameters to spread"), msg);
+    }
+
+    @Test
+    void aSpikeFileBecomesOneSpikeTimesTrainPerNeuron(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("spikes.csv"), "neuron,time\n1,12.5\n0,3\n1,4\n");
+        java.nio.file.Path file = dir.resolve("e.yaml");
+        java.nio.file.Files.writeString(file, VALID.replace("{name: pre, size: 1, source: {trains: [{poisson: {rate: 100 Hz, start: 1 h, stop: 3601 s}}]}}",
+                "{name: pre, size: 2, source: {trains: [{name: f, file: {file: spikes.csv}}, {name: p, poisson: {rate: 5 Hz}}]}}"));
+        Experiment e = ExperimentFiles.read(file);
+        var trains = ((SpikeSource) e.network().population("pre").orElseThrow().model()).trains();
+        assertEquals(3, trains.size(), trains.toString());
+        var t0 = (SpikeTrain.SpikeTimes) trains.get(0);
+        assertEquals("f[0]", t0.name());
+        assertArrayEquals(new int[]{0}, t0.select().resolve(2));
+        assertEquals(List.of(3e-3), t0.times());
+        var t1 = (SpikeTrain.SpikeTimes) trains.get(1);
+        assertArrayEquals(new int[]{1}, t1.select().resolve(2));
+        assertEquals(List.of(4e-3, 12.5e-3), t1.times(), "sorted, in ms by default");
+        assertInstanceOf(SpikeTrain.Poisson.class, trains.get(2));
+        java.nio.file.Files.writeString(dir.resolve("spikes.csv"), "0,1\n2,5\n");
+        var ex = assertThrows(ExperimentFormatException.class, () -> ExperimentFiles.read(file));
+        assertTrue(ex.getMessage().contains("network.populations[0].source.trains[0].file.file") && ex.getMessage().contains("neuron 2.0 is not an index"),
+                ex.getMessage());
     }
 
     @Test

@@ -53,8 +53,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ProtoDriftTest {
     /**
-     * Experiments generated: 6 spiking ones exercise every branch of the largest oneof (6 stimulus kinds,
-     * 2 per list); the last {@link #RATE_INSTANCES} are rate networks (an input population driving a rate
+     * Experiments generated: 6 spiking ones (three with a source population, three with two lif ones)
+     * exercise every branch of every oneof (stimulus kinds, 2 per list); the last {@link #RATE_INSTANCES} are rate networks (an input population driving a rate
      * population), where spiking-only fields are left out.
      */
     static final int INSTANCES = 8;
@@ -79,7 +79,10 @@ class ProtoDriftTest {
             Map.entry("engram.v1.FromFileConnector.weight_unit", "read at load time"),
             Map.entry("engram.v1.FromFileConnector.delay_unit", "read at load time"),
             Map.entry("engram.v1.FromFileConnector.matrix_weights", "read at load time"),
-            Map.entry("engram.v1.InputSource.file", "read at load time into input data"));
+            Map.entry("engram.v1.InputSource.file", "read at load time into input data"),
+            Map.entry("engram.v1.SpikeTrain.file", "read at load time into spike_times trains"),
+            Map.entry("engram.v1.SpikeFile.file", "read at load time"),
+            Map.entry("engram.v1.SpikeFile.time_unit", "read at load time"));
 
     /** Oneof branches chosen by context where the generic choice would break the model: oneof -> field name. */
     static final Map<String, java.util.function.Function<Ctx, String>> CHOICES = new HashMap<>();
@@ -101,6 +104,11 @@ class ProtoDriftTest {
         return c.instance() >= INSTANCES - RATE_INSTANCES;
     }
 
+    /** Spiking instances 0, 2, 4: populations0 is a spike source (no stimulus, no incoming projection). */
+    static boolean source(Ctx c) {
+        return !rate(c) && c.instance() % 2 == 0;
+    }
+
     /** A plain (dimensionless) number where a rate network's weights are concerned, else the generic quantity. */
     private static Object weightNumber(Ctx c, String field) {
         return rate(c) && c.path().contains(".weights.") || c.path().contains(".static.") && rate(c)
@@ -111,7 +119,12 @@ class ProtoDriftTest {
         rule("Experiment.schema", (b, c) -> ExperimentCodec.SCHEMA);
         // spiking instances: two lif populations, excitatory then inhibitory; rate instances: an input
         // (populations0, 2 dimensions: generator in one instance, samples in the other) and a mixed rate population
-        CHOICES.put("engram.v1.Population.model", c -> !rate(c) ? "lif" : c.index() == 0 ? "input" : "rate");
+        // spiking instances 0, 2, 4: populations0 is a source whose two trains take, over the three, every
+        // train kind (file is read at load time)
+        CHOICES.put("engram.v1.Population.model", c -> !rate(c) ? (source(c) && c.index() == 0 ? "source" : "lif")
+                : c.index() == 0 ? "input" : "rate");
+        CHOICES.put("engram.v1.SpikeTrain.kind", c -> List.of("poisson", "regular", "spike_times", "bursts")
+                .get((c.instance() + c.index()) % 4));
         CHOICES.put("engram.v1.InputSource.kind", c -> c.instance() % 2 == 0 ? "generator" : "data");
         CHOICES.put("engram.v1.Synapse.kind", c -> rate(c) ? "static" : c.index() == 0 ? "static" : "two_phase");
         CHOICES.put("engram.v1.Recording.kind", c -> rate(c) ? "trace" : c.index() == 0 ? "spikes" : "trace");
@@ -123,7 +136,8 @@ class ProtoDriftTest {
         rule("Population.kind", (b, c) -> Experiment.getDescriptor().getFile().findEnumTypeByName("NeuronKind")
                 .findValueByName(rate(c) ? "MIXED" : c.index() == 0 ? "EXCITATORY" : "INHIBITORY"));
         rule("Population.size", (b, c) -> rate(c) && c.index() == 0 ? 2 : null);
-        rule("Population.heterogeneity", (b, c) -> rate(c) && c.index() == 0 ? SKIP : null);
+        rule("Population.heterogeneity", (b, c) -> rate(c) && c.index() == 0
+                || ((org.engram.proto.v1.Population.Builder) b).hasSource() ? SKIP : null);
         rule("ParametersEntry.key", (b, c) -> "p" + c.index());
         rule("TimeSeriesGenerator.name", (b, c) -> "lorenz");
         // heterogeneity: one value per neuron (8) in instances 3 and 7, a distribution elsewhere (every family)
@@ -169,7 +183,7 @@ class ProtoDriftTest {
                 : LifParameter.values()[Math.floorMod(c.variant(), LifParameter.values().length)].fieldName());
         rule("Stimulus.target", (b, c) -> "populations1");
         rule("SpikeRecording.population", (b, c) -> "populations0");
-        rule("TraceRecording.population", (b, c) -> perSynapse(b) ? SKIP : rate(c) ? "populations1" : "populations0");
+        rule("TraceRecording.population", (b, c) -> perSynapse(b) ? SKIP : rate(c) || source(c) ? "populations1" : "populations0");
         rule("TraceRecording.select", (b, c) -> perSynapse(b) ? SKIP : null);
         // synapse variables read the plastic projection (the second: its synapse oneof takes two_phase)
         rule("TraceRecording.projection", (b, c) -> perSynapse(b) ? "projections1" : SKIP);
@@ -178,7 +192,6 @@ class ProtoDriftTest {
         rule("TraceRecording.pre_select", (b, c) -> perSynapse(b) && c.instance() % 2 == 1 ? null : SKIP);
         rule("TraceRecording.post_select", (b, c) -> perSynapse(b) && c.instance() % 2 == 1 ? null : SKIP);
         // the weight is read for INPUT delivery only
-        rule("SpikeDelivery.weight", (b, c) -> enumName(b, "mode").equals("INPUT") ? null : SKIP);
         rule("PatternCompletion.spikes", (b, c) -> "recordings0");
         rule("AssemblyActivation.spikes", (b, c) -> "recordings0");
         // after every stimulus and analysis window (0.5 s to 1.5 s; bursts end before 4 s), not overlapping

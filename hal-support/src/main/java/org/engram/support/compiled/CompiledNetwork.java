@@ -4,6 +4,7 @@ import org.engram.support.connectivity.Connectivity;
 import org.engram.support.connectivity.SynapseDraws;
 import org.engram.support.input.StepSeries;
 import org.engram.support.rng.Seeds;
+import org.engram.support.sources.Sources;
 
 import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.*;
@@ -226,7 +227,9 @@ public final class CompiledNetwork {
         }
         ruleCaDelaySteps = rules.stream().mapToInt(r -> (int) tb.nearestTick(r.calciumDelay())).toArray();
 
-        int si = 0;
+        // source trains first (their indices key the Poisson streams), then the protocol's current sources
+        for (Sources.Train t : Sources.trains(e)) stimuli.add(CompiledStimulus.of(t, this, tb));
+        int si = stimuli.size();
         for (Stimulus s : e.protocol().stimuli()) stimuli.add(CompiledStimulus.of(s, si++, this, tb));
         ouStimulus = new int[neurons];
         Arrays.fill(ouStimulus, -1);
@@ -283,7 +286,7 @@ public final class CompiledNetwork {
 
     private void neuronParameters(Population p) {
         int off = popOffset.get(p.name());
-        LifParameters l = p.lif();
+        LifParameters l = Sources.neuron(p);
         for (int i = 0; i < p.size(); i++) {
             int g = off + i;
             tauMem[g] = l.tauMem();

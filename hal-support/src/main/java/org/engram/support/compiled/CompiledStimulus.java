@@ -1,17 +1,18 @@
 package org.engram.support.compiled;
 
 import org.engram.hal.device.TimeBase;
-import org.engram.hal.model.NeuronSelection;
 import org.engram.hal.model.Population;
-import org.engram.hal.model.SpikeDelivery;
+import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
+import org.engram.support.sources.Sources;
 
 import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
- * A stimulus in steps. Continuous kinds (Poisson, force firing, OU) are active in windows
- * [start, stop); spike trains (regular, spike times, bursts) are a sorted list of event steps.
+ * A stimulus in steps: what the engines run. Source trains lower to forced spikes of their neurons
+ * (Poisson: active in windows [start, stop), one Bernoulli draw per step and neuron; regular, spike times
+ * and bursts: a sorted list of event steps); the protocol's force firing and OU current are windows.
  */
 public final class CompiledStimulus {
     public enum Kind { POISSON, SPIKES, FORCE_FIRING, OU }
@@ -22,13 +23,11 @@ public final class CompiledStimulus {
     public final int[] neurons;           // global indices
     public final long[] windowStart, windowStop;
     public final long[] events;
-    public final SpikeDelivery delivery;
     public final long poissonThreshold;   // rate*dt*2^32, compared with an unsigned 32-bit draw
-    public final int sources;
     public final double ouMean, ouSd, ouTau;  // nA, nA, s
 
     private CompiledStimulus(int index, String name, Kind kind, int[] neurons, long[] ws, long[] we, long[] events,
-                             SpikeDelivery delivery, long poissonThreshold, int sources, double mean, double sd, double tau) {
+                             long poissonThreshold, double mean, double sd, double tau) {
         this.index = index;
         this.name = name;
         this.kind = kind;
@@ -36,67 +35,74 @@ public final class CompiledStimulus {
         this.windowStart = ws;
         this.windowStop = we;
         this.events = events;
-        this.delivery = delivery;
         this.poissonThreshold = poissonThreshold;
-        this.sources = sources;
         this.ouMean = mean;
         this.ouSd = sd;
         this.ouTau = tau;
     }
 
-    static CompiledStimulus of(Stimulus s, int index, CompiledNetwork net, TimeBase tb) {
-        Population pop = net.popByName.get(s.target());
-        int off = net.popOffset.get(s.target());
-        int[] neurons = Arrays.stream(s.select().resolve(pop.size())).map(i -> off + i).toArray();
-        long[] none = new long[0];
-        return switch (s) {
-            case Stimulus.Poisson p -> {
+    /** A source train: forced spikes of the source's neurons (its dead time is their refractory period). */
+    static CompiledStimulus of(Sources.Train train, CompiledNetwork net, TimeBase tb) {
+        Population pop = net.popByName.get(train.population());
+        int off = net.popOffset.get(train.population());
+        SpikeTrain t = train.train();
+        int[] neurons = Arrays.stream(t.select().resolve(pop.size())).map(i -> off + i).toArray();
+        int index = train.index();
+        return switch (t) {
+            case SpikeTrain.Poisson p -> {
                 long[] ws = new long[p.repeats()], we = new long[p.repeats()];
                 for (int r = 0; r < p.repeats(); r++) {
                     ws[r] = tb.nearestTick(p.start() + r * p.period());
                     we[r] = tb.nearestTick(p.stop() + r * p.period());
                 }
                 double prob = p.rate() * tb.tick();
-                if (prob > 1) throw new IllegalArgumentException("stimulus " + s.name() + ": rate " + p.rate()
+                if (prob > 1) throw new IllegalArgumentException("train " + t.name() + ": rate " + p.rate()
                         + " Hz exceeds one spike per step");
                 long thr = (long) StrictMath.floor(prob * 4294967296.0);
-                yield new CompiledStimulus(index, s.name(), Kind.POISSON, neurons, ws, we, none, p.delivery(), thr,
-                        p.sources(), 0, 0, 0);
+                yield new CompiledStimulus(index, t.name(), Kind.POISSON, neurons, ws, we, new long[0], thr, 0, 0, 0);
             }
-            case Stimulus.ForceFiring f -> new CompiledStimulus(index, s.name(), Kind.FORCE_FIRING, neurons,
-                    new long[]{tb.nearestTick(f.start())}, new long[]{tb.nearestTick(f.stop())}, none, SpikeDelivery.FORCE,
-                    0, 1, 0, 0, 0);
-            case Stimulus.OuCurrent o -> new CompiledStimulus(index, s.name(), Kind.OU, neurons,
-                    new long[]{tb.nearestTick(o.start())}, new long[]{tb.nearestTick(o.stop())}, none, SpikeDelivery.FORCE,
-                    0, 1, o.mean(), o.sd(), o.tau());
-            case Stimulus.Regular r -> {
+            case SpikeTrain.Regular r -> {
                 TreeSet<Long> ev = new TreeSet<>();
                 for (long k = 0; ; k++) {
-                    double t = r.start() + k / r.rate();
-                    if (t >= r.stop()) break;
-                    ev.add(tb.nearestTick(t));
+                    double time = r.start() + k / r.rate();
+                    if (time >= r.stop()) break;
+                    ev.add(tb.nearestTick(time));
                 }
-                yield spikes(index, s, neurons, ev, r.delivery());
+                yield spikes(index, t.name(), neurons, ev);
             }
-            case Stimulus.SpikeTimes st -> {
+            case SpikeTrain.SpikeTimes st -> {
                 TreeSet<Long> ev = new TreeSet<>();
-                for (double t : st.times()) ev.add(tb.nearestTick(t));
-                yield spikes(index, s, neurons, ev, st.delivery());
+                for (double time : st.times()) ev.add(tb.nearestTick(time));
+                yield spikes(index, t.name(), neurons, ev);
             }
-            case Stimulus.Bursts b -> {
+            case SpikeTrain.Bursts b -> {
                 TreeSet<Long> ev = new TreeSet<>();
                 for (int rep = 0; rep < b.repeats(); rep++)
                     for (int k = 0; k < b.count(); k++)
                         for (int j = 0; j < b.spikes(); j++)
                             ev.add(tb.nearestTick(b.start() + rep * b.repeatPeriod() + k * b.period() + j / b.frequency()));
-                yield spikes(index, s, neurons, ev, b.delivery());
+                yield spikes(index, t.name(), neurons, ev);
             }
         };
     }
 
-    private static CompiledStimulus spikes(int index, Stimulus s, int[] neurons, TreeSet<Long> ev, SpikeDelivery d) {
+    /** A protocol stimulus (current source on lif neurons), numbered after the source trains. */
+    static CompiledStimulus of(Stimulus s, int index, CompiledNetwork net, TimeBase tb) {
+        Population pop = net.popByName.get(s.target());
+        int off = net.popOffset.get(s.target());
+        int[] neurons = Arrays.stream(s.select().resolve(pop.size())).map(i -> off + i).toArray();
+        long[] none = new long[0];
+        return switch (s) {
+            case Stimulus.ForceFiring f -> new CompiledStimulus(index, s.name(), Kind.FORCE_FIRING, neurons,
+                    new long[]{tb.nearestTick(f.start())}, new long[]{tb.nearestTick(f.stop())}, none, 0, 0, 0, 0);
+            case Stimulus.OuCurrent o -> new CompiledStimulus(index, s.name(), Kind.OU, neurons,
+                    new long[]{tb.nearestTick(o.start())}, new long[]{tb.nearestTick(o.stop())}, none, 0, o.mean(), o.sd(), o.tau());
+        };
+    }
+
+    private static CompiledStimulus spikes(int index, String name, int[] neurons, TreeSet<Long> ev) {
         long[] events = ev.stream().mapToLong(Long::longValue).toArray();
-        return new CompiledStimulus(index, s.name(), Kind.SPIKES, neurons, new long[0], new long[0], events, d, 0, 1, 0, 0, 0);
+        return new CompiledStimulus(index, name, Kind.SPIKES, neurons, new long[0], new long[0], events, 0, 0, 0, 0);
     }
 
     /** Whether a window of this stimulus covers step s. */

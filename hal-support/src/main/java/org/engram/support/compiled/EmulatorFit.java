@@ -42,7 +42,8 @@ public final class EmulatorFit {
      */
     public static boolean isRateNetwork(Experiment e) {
         List<Population> pops = e.network().populations();
-        return pops.stream().anyMatch(p -> p.model() instanceof RateParameters) || pops.stream().noneMatch(Population::isLif);
+        return pops.stream().anyMatch(p -> p.model() instanceof RateParameters)
+                || pops.stream().noneMatch(org.engram.support.sources.Sources::spikingEngine);
     }
 
     /** Bytes per synapse of per-synapse values: a float64 weight and its Q16.16 copy; a delay in steps. */
@@ -152,9 +153,9 @@ public final class EmulatorFit {
      * {@code open}: the Java engines, which add continuous input onto lif neurons and per-synapse values.
      */
     public static Capabilities capabilities(String engine, boolean fixed, boolean open) {
-        Set<String> models = !fixed ? Set.of("lif", "rate", "input") : open ? Set.of("lif", "input") : Set.of("lif");
+        Set<String> models = !fixed ? Set.of("lif", "source", "rate", "input") : open ? Set.of("lif", "source", "input") : Set.of("lif", "source");
         return new Capabilities(engine, models, Set.of("static", "two_phase"),
-                Set.of("poisson", "regular", "spike_times", "bursts", "force_firing", "ou_current"),
+                Set.of("force_firing", "ou_current"),
                 MAX_NEURONS, Integer.MAX_VALUE, fixed ? 32 : 0, new TimeBase(DEFAULT_DT, 1.0, MAX_TICKS), true);
     }
 
@@ -185,13 +186,14 @@ public final class EmulatorFit {
             out.add(new Issue(Severity.WARNING, "time-step", "protocol.dt", "dt = " + tb.tick()
                     + " s is coarse for tau_syn = 5 ms dynamics", "use 0.2 ms"));
         }
-        // models: lif networks on both engines; rate networks (rate neurons and inputs) on float64
+        // models: lif networks (with spike sources) on both engines; rate networks (rate neurons and inputs) on float64
         boolean rate = isRateNetwork(e);
-        Set<String> models = rate && !fixed ? Set.of("rate", "input") : open ? Set.of("lif", "input") : Set.of("lif");
+        Set<String> models = rate && !fixed ? Set.of("rate", "input") : open ? Set.of("lif", "source", "input") : Set.of("lif", "source");
         out.addAll(ModelRules.neuronModels(e, models,
                 rate && fixed ? "run rate networks on sim:float64 (the fixed-point arithmetic of rate neurons is not specified)"
                         : !open ? "run lif networks with continuous input on sim: or sim:float64 (this engine has none)"
-                        : "the emulator runs a network of lif neurons and inputs, or one of rate neurons and inputs, not both in one network"));
+                        : "the emulator runs a network of lif neurons, spike sources and inputs, or one of rate neurons and inputs, "
+                        + "not both in one network"));
         if (!rate && !open) out.addAll(ModelRules.perSynapseValues(e, "run it on sim: or sim:float64 (per-synapse weights and delays)"));
         if (rate || open) inputs(out, e);
         if (!rate && open) lifInputs(out, e);
@@ -251,32 +253,46 @@ public final class EmulatorFit {
             out.add(new Issue(Severity.ERROR, "memory", "network", String.format("needs about %.0f MiB of synapse and neuron state, the JVM has %.0f MiB of heap",
                     need / 1048576.0, heap / 1048576.0), "raise -Xmx (ENGRAM_HEAP for the engram launcher)"));
         }
-        // stimuli
-        for (int i = 0; i < p.stimuli().size(); i++) {
-            Stimulus s = p.stimuli().get(i);
-            String path = "protocol.stimuli[" + i + "]";
-            switch (s) {
-                case Stimulus.Poisson ps -> {
+        // source trains
+        for (org.engram.support.sources.Sources.Train st : org.engram.support.sources.Sources.trains(e)) {
+            int k = e.network().populations().get(st.populationIndex()).model() instanceof org.engram.hal.model.SpikeSource src
+                    ? src.trains().indexOf(st.train()) : -1;
+            String path = "network.populations[" + st.populationIndex() + "].source.trains[" + k + "]";
+            switch (st.train()) {
+                case SpikeTrain.Poisson ps -> {
                     if (ps.rate() * tb.tick() > 1) {
                         out.add(new Issue(Severity.ERROR, "poisson-rate", path + ".poisson.rate", "rate " + ps.rate()
-                                + " Hz exceeds one spike per step (" + 1 / tb.tick() + " Hz)", "lower the rate or use sources"));
+                                + " Hz exceeds one spike per step (" + 1 / tb.tick() + " Hz)",
+                                "lower the rate, or split it over more source neurons"));
                     }
                     grid(out, tb, path + ".poisson.start", ps.start());
                     grid(out, tb, path + ".poisson.stop", ps.stop());
                     if (ps.repeats() > 1) grid(out, tb, path + ".poisson.period", ps.period());
                 }
-                case Stimulus.Regular r -> {
+                case SpikeTrain.Regular r -> {
                     grid(out, tb, path + ".regular.start", r.start());
                     grid(out, tb, path + ".regular.rate (period)", 1 / r.rate());
                 }
-                case Stimulus.SpikeTimes st -> {
-                    for (int k = 0; k < st.times().size(); k++) grid(out, tb, path + ".spike_times.times[" + k + "]", st.times().get(k));
+                case SpikeTrain.SpikeTimes t -> {
+                    for (int j = 0; j < t.times().size(); j++) grid(out, tb, path + ".spike_times.times[" + j + "]", t.times().get(j));
                 }
-                case Stimulus.Bursts b -> {
+                case SpikeTrain.Bursts b -> {
                     grid(out, tb, path + ".bursts.start", b.start());
                     grid(out, tb, path + ".bursts.period", b.period());
                     grid(out, tb, path + ".bursts.frequency (interval)", 1 / b.frequency());
                 }
+            }
+        }
+        for (int i = 0; i < e.network().populations().size(); i++) {
+            if (e.network().populations().get(i).model() instanceof org.engram.hal.model.SpikeSource src) {
+                grid(out, tb, "network.populations[" + i + "].source.dead_time", src.deadTime());
+            }
+        }
+        // stimuli
+        for (int i = 0; i < p.stimuli().size(); i++) {
+            Stimulus s = p.stimuli().get(i);
+            String path = "protocol.stimuli[" + i + "]";
+            switch (s) {
                 case Stimulus.ForceFiring f -> {
                     grid(out, tb, path + ".force_firing.start", f.start());
                     grid(out, tb, path + ".force_firing.stop", f.stop());

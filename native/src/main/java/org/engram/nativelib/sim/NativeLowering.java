@@ -1,6 +1,5 @@
 package org.engram.nativelib.sim;
 
-import org.engram.hal.model.SpikeDelivery;
 import org.engram.hal.model.TwoPhaseRule;
 import org.engram.nativelib.kernel.Kernel;
 import org.engram.nativelib.kernel.KernelAbi;
@@ -54,8 +53,8 @@ final class NativeLowering {
                 case FORCE_FIRING -> KernelAbi.STIM_FORCE_FIRING;
                 case OU -> KernelAbi.STIM_OU;
             };
-            int delivery = st.delivery.mode() == SpikeDelivery.Mode.FORCE ? KernelAbi.DELIVER_FORCE : KernelAbi.DELIVER_INPUT;
-            k.addStimulus(kind, delivery, Fx.of(st.delivery.weight(), Q16), st.poissonThreshold, st.sources, st.neurons,
+            // source trains are forced spikes (one draw per step and neuron); the kernel's INPUT delivery is unused
+            k.addStimulus(kind, KernelAbi.DELIVER_FORCE, 0, st.poissonThreshold, 1, st.neurons,
                     st.windowStart, st.windowStop, st.events);
         }
         List<Kernel.TraceBuffer> traces = new ArrayList<>();

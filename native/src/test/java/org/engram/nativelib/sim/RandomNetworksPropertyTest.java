@@ -74,6 +74,8 @@ class RandomNetworksPropertyTest {
             projections.add(new Projection("j" + j, pre.name(), post.name(), c, syn, delay));
         }
         List<Stimulus> stimuli = new ArrayList<>();
+        List<SpikeTrain> trains = new ArrayList<>();
+        List<Population> sources = new ArrayList<>();
         int nStim = 1 + rnd.nextInt(4);
         boolean[] hasOu = new boolean[pops];
         for (int s = 0; s < nStim; s++) {
@@ -82,17 +84,18 @@ class RandomNetworksPropertyTest {
             NeuronSelection sel = rnd.nextBoolean() ? NeuronSelection.ALL
                     : NeuronSelection.range(0, 1 + rnd.nextInt(target.size()));
             double start = rnd.nextDouble() * duration * 0.5, stop = start + rnd.nextDouble() * duration * 0.5 + dt;
-            SpikeDelivery delivery = rnd.nextBoolean() ? SpikeDelivery.FORCE
-                    : new SpikeDelivery(SpikeDelivery.Mode.INPUT, 2 + 30 * rnd.nextDouble());
+            // spike trains come from a source population of the target's size (dead time 0 or 2 ms), through a
+            // one-to-one static projection of a random weight
+            double weight = 2 + 30 * rnd.nextDouble();
+            double deadTime = rnd.nextBoolean() ? 2e-3 : 0;
             String name = "s" + s;
+            SpikeTrain train = null;
             switch (rnd.nextInt(6)) {
-                case 0 -> stimuli.add(new Stimulus.Poisson(name, target.name(), sel, 5 + 300 * rnd.nextDouble(), start, stop, delivery,
-                        1 + rnd.nextInt(9), 1, 0));
-                case 1 -> stimuli.add(new Stimulus.Regular(name, target.name(), sel, 20 + 200 * rnd.nextDouble(), start, stop, delivery));
-                case 2 -> stimuli.add(new Stimulus.SpikeTimes(name, target.name(), sel,
-                        List.of(start, start + 7 * dt, stop), delivery));
-                case 3 -> stimuli.add(new Stimulus.Bursts(name, target.name(), sel, start, 1 + rnd.nextInt(3), 0.03, 1 + rnd.nextInt(4),
-                        100 + 100 * rnd.nextDouble(), delivery, 1 + rnd.nextInt(2), 0.15));
+                case 0 -> train = new SpikeTrain.Poisson(name, sel, 5 + 300 * rnd.nextDouble(), start, stop, 1, 0);
+                case 1 -> train = new SpikeTrain.Regular(name, sel, 20 + 200 * rnd.nextDouble(), start, stop);
+                case 2 -> train = new SpikeTrain.SpikeTimes(name, sel, List.of(start, start + 7 * dt, stop));
+                case 3 -> train = new SpikeTrain.Bursts(name, sel, start, 1 + rnd.nextInt(3), 0.03, 1 + rnd.nextInt(4),
+                        100 + 100 * rnd.nextDouble(), 1 + rnd.nextInt(2), 0.15);
                 case 4 -> stimuli.add(new Stimulus.ForceFiring(name, target.name(), sel, start, Math.min(stop, start + 0.05)));
                 default -> {
                     if (hasOu[p]) continue;
@@ -101,7 +104,15 @@ class RandomNetworksPropertyTest {
                             0.1 + 0.5 * rnd.nextDouble(), 5e-3, rnd.nextBoolean() ? 0 : start, duration));
                 }
             }
+            if (train != null) {
+                trains.add(train);
+                sources.add(new Population("src" + s, target.size(), NeuronKind.EXCITATORY,
+                        new SpikeSource(List.of(train), deadTime), List.of()));
+                projections.add(new Projection("src" + s, "src" + s, target.name(), new Connector.OneToOne(),
+                        new SynapseType.Static(weight), (1 + rnd.nextInt(5)) * dt));
+            }
         }
+        populations.addAll(sources);
         List<PlasticityWindow> plasticity = new ArrayList<>();
         if (rnd.nextInt(3) == 0) {
             double a = rnd.nextDouble() * duration * 0.6;
@@ -131,7 +142,7 @@ class RandomNetworksPropertyTest {
         long seed = 1 + rnd.nextInt(1000);
         if (index < CASES) return new Experiment("random-" + index, "", seed, net, new Protocol(duration, dt, stimuli, plasticity, recordings));
         List<FastForward> ff = new ArrayList<>();
-        double end = fastForward(new Random(0xFF00_0000L + index), dt, duration, stimuli, plasticity, projections, populations, recordings, ff);
+        double end = fastForward(new Random(0xFF00_0000L + index), dt, duration, stimuli, trains, plasticity, projections, populations, recordings, ff);
         return new Experiment("random-ff-" + index, "", seed, net, new Protocol(end, dt, stimuli, plasticity, recordings, ff, List.of()));
     }
 
@@ -141,18 +152,21 @@ class RandomNetworksPropertyTest {
      * windows inside the run, then one long window after it and a stretch of stepping; returns the new
      * duration.
      */
-    static double fastForward(Random rnd, double dt, double duration, List<Stimulus> stimuli, List<PlasticityWindow> plasticity,
+    static double fastForward(Random rnd, double dt, double duration, List<Stimulus> stimuli, List<SpikeTrain> trains,
+                              List<PlasticityWindow> plasticity,
                               List<Projection> projections, List<Population> populations, List<Recording> recordings,
                               List<FastForward> ff) {
         List<double[]> busy = new ArrayList<>();
         for (Stimulus st : stimuli) {
-            switch (st) {
-                case Stimulus.ForceFiring f -> busy.add(new double[]{f.start(), f.stop()});
-                case Stimulus.Regular r -> busy.add(new double[]{r.start(), r.stop()});
-                case Stimulus.SpikeTimes t -> busy.add(new double[]{
-                        t.times().stream().min(Double::compare).orElse(0.0), t.times().stream().max(Double::compare).orElse(0.0) + dt});
-                case Stimulus.Bursts b -> busy.add(new double[]{b.start(), Double.MAX_VALUE});
-                default -> { }
+            if (st instanceof Stimulus.ForceFiring f) busy.add(new double[]{f.start(), f.stop()});
+        }
+        for (SpikeTrain t : trains) {
+            switch (t) {
+                case SpikeTrain.Regular r -> busy.add(new double[]{r.start(), r.stop()});
+                case SpikeTrain.SpikeTimes st -> busy.add(new double[]{
+                        st.times().stream().min(Double::compare).orElse(0.0), st.times().stream().max(Double::compare).orElse(0.0) + dt});
+                case SpikeTrain.Bursts b -> busy.add(new double[]{b.start(), Double.MAX_VALUE});
+                case SpikeTrain.Poisson p -> { }
             }
         }
         for (PlasticityWindow w : plasticity) busy.add(new double[]{w.start(), w.stop() + dt});
