@@ -79,14 +79,12 @@ class LifOpenModelTest {
                 seed: 5
                 network:
                   populations:
-                    - {name: pre, size: 1}
+                    - {name: pre, size: 1, source: {trains: [{name: kick, spike_times: {times: [1 ms]}}]}}
                     - {name: post, size: 12}
                   projections:
                     - {name: d, pre: pre, post: post, connector: {all_to_all: {}}, synapse: {static: {weight: 2 mV}}%s}
                 protocol:
                   duration: 20 ms
-                  stimuli:
-                    - {name: kick, target: pre, spike_times: {times: [1 ms], delivery: {mode: FORCE}}}
                   recordings:
                     - {name: s, spikes: {population: pre}}
                     - {name: i, trace: {variable: I_SYN, population: post, interval: 0.2 ms}}
