@@ -57,8 +57,6 @@ typedef struct {
     int64_t windows;
     int64_t *events;
     int64_t n_events;
-    int32_t *input_count;   /* per position in neurons */
-    int32_t input_pending;
 } stimulus_t;
 
 typedef struct {
@@ -293,7 +291,7 @@ void ek_destroy(ek_kernel *k) {
     free(k->projections);
     for (int32_t i = 0; i < k->n_stimuli; i++) {
         stimulus_t *st = &k->stimuli[i];
-        free(st->neurons); free(st->win_start); free(st->win_stop); free(st->events); free(st->input_count);
+        free(st->neurons); free(st->win_start); free(st->win_stop); free(st->events);
     }
     free(k->stimuli); free(k->ou_on);
     for (int32_t i = 0; i < k->n_recordings; i++) { free(k->recordings[i].mask); free(k->recordings[i].elements); }
@@ -487,7 +485,7 @@ int32_t ek_add_stimulus(ek_kernel *k, int32_t kind, int32_t delivery, int32_t we
     CHECK_OPEN(k);
     int32_t idx = k->n_stimuli;
     if (kind < EK_STIM_POISSON || kind > EK_STIM_OU) return fail(k, EK_ERR_RANGE, "stimulus %d: unknown kind %d", idx, kind);
-    if (delivery != EK_DELIVER_FORCE && delivery != EK_DELIVER_INPUT) return fail(k, EK_ERR_RANGE, "stimulus %d: unknown delivery %d", idx, delivery);
+    if (delivery != EK_DELIVER_FORCE && delivery != EK_DELIVER_GATED) return fail(k, EK_ERR_RANGE, "stimulus %d: unknown delivery %d", idx, delivery);
     if (sources < 1 || sources > 1024) return fail(k, EK_ERR_RANGE, "stimulus %d: sources %d outside [1, 1024]", idx, sources);
     if (poisson_threshold < 0 || poisson_threshold > ((int64_t) 1 << 32))
         return fail(k, EK_ERR_RANGE, "stimulus %d: Poisson threshold %lld outside [0, 2^32]", idx, (long long) poisson_threshold);
@@ -512,11 +510,9 @@ int32_t ek_add_stimulus(ek_kernel *k, int32_t kind, int32_t delivery, int32_t we
     st->neurons = dup_array(neurons, neurons_len, 4); st->n = neurons_len;
     st->win_start = dup_array(window_start, windows, 8); st->win_stop = dup_array(window_stop, windows, 8); st->windows = windows;
     st->events = dup_array(events, events_len, 8); st->n_events = events_len;
-    st->input_count = dup_array(NULL, neurons_len, 4);
     k->n_stimuli++;
-    if (!st->neurons || !st->win_start || !st->win_stop || !st->events || !st->input_count)
+    if (!st->neurons || !st->win_start || !st->win_stop || !st->events)
         return fail(k, EK_ERR_NOMEM, "ek_add_stimulus: out of memory");
-    if (neurons_len > 0) memset(st->input_count, 0, (size_t) neurons_len * 4);
     return EK_OK;
 }
 
@@ -1060,12 +1056,10 @@ static int64_t next_activity(const stimulus_t *st, int64_t s) {
     return best;
 }
 
+/* A source spike: forced whatever the state, or (GATED: a source with a dead time) unless refractory. */
 static void fire(stimulus_t *st, uint8_t *force, int64_t j, int32_t count) {
-    if (st->delivery == EK_DELIVER_FORCE) force[st->neurons[j]] |= 1;
-    else {
-        st->input_count[j] += count;
-        st->input_pending = 1;
-    }
+    (void) count;
+    force[st->neurons[j]] |= st->delivery == EK_DELIVER_GATED ? 2 : 1;
 }
 
 static int stimuli(ek_kernel *k, int64_t s) {
@@ -1204,18 +1198,6 @@ static void input_phase(ek_kernel *k, int64_t s) {
 static int step(ek_kernel *k, int64_t s) {
     int changed = step_neurons(k, s);
     memset(k->force, 0, (size_t) k->neurons);
-    for (int32_t idx = 0; idx < k->n_stimuli; idx++) {
-        stimulus_t *st = &k->stimuli[idx];
-        if (!st->input_pending) continue;
-        for (int64_t j = 0; j < st->n; j++) {
-            if (st->input_count[j] > 0) {
-                int32_t i = st->neurons[j];
-                k->u[i] = sat((int64_t) k->u[i] + (int64_t) st->weight * st->input_count[j]);
-                st->input_count[j] = 0;
-            }
-        }
-        st->input_pending = 0;
-    }
     for (int32_t x = 0; x < k->n_spikes; x++) {
         k->synaptic_events += k->out_degree[k->spikes[x]];
         if (k->hist_steps) history_add(k, k->spikes[x], s);

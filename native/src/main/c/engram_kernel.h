@@ -100,7 +100,8 @@ extern "C" {
 #define EK_STIM_FORCE_FIRING 2
 #define EK_STIM_OU 3
 #define EK_DELIVER_FORCE 0
-#define EK_DELIVER_INPUT 1
+/* a source spike that a refractory (dead-time) neuron drops */
+#define EK_DELIVER_GATED 1
 
 /* trace variables (hal-api TraceVariable ordinals) */
 #define EK_VAR_V 0

@@ -39,4 +39,25 @@ class SourceInputTest {
             assertEquals(4 * one, peakInput(new double[]{3.0, 1.0}, device), 1e-3, device);
         }
     }
+
+    /** Spikes of one source neuron with a 1 kHz regular train over 0.1 s, with the given dead time. */
+    static double[] spikes(double deadTime, String device) {
+        var src = new Population("src", 1, NeuronKind.EXCITATORY,
+                new SpikeSource(List.of(new SpikeTrain.Regular("r", NeuronSelection.ALL, 1000, 0, 0.1)), deadTime), List.of());
+        var e = new Experiment("dead-time", "", 1, new Network(List.of(src), List.of()),
+                new Protocol(0.1, 0, List.of(), List.of(), List.of(new Recording.Spikes("s", "src", NeuronSelection.ALL))));
+        return Devices.open(device).run(e).spikes().get("s").times();
+    }
+
+    @Test
+    void theDeadTimeDropsSpikesThatComeTooSoon() {
+        for (String device : List.of("sim:", "sim:float64")) {
+            assertEquals(100, spikes(0, device).length, device + ": without a dead time every train spike is sent");
+            double[] t = spikes(2e-3, device);
+            // a spike at 0 makes the neuron refractory for 10 steps (2 ms): the train's spikes at 1 and 2 ms
+            // are dropped, the one at 3 ms is sent
+            assertEquals(34, t.length, device);
+            for (int i = 1; i < t.length; i++) assertEquals(3e-3, t[i] - t[i - 1], 1e-9, device + " spike " + i);
+        }
+    }
 }

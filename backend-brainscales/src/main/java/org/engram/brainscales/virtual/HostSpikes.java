@@ -4,6 +4,7 @@ import org.engram.brainscales.mapping.HardwareTime;
 import org.engram.hal.model.Experiment;
 import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
+import org.engram.hal.model.SpikeSource;
 import org.engram.hal.model.SpikeTrain;
 import org.engram.support.sources.Sources;
 
@@ -19,7 +20,7 @@ import java.util.stream.LongStream;
  * the experiment seed and quantised to FPGA cycles: Poisson trains draw exponential intervals from a
  * SplittableRandom seeded by (experiment seed, train index, neuron), the trains numbered as every backend
  * numbers them ({@link Sources#trains}); regular, burst and explicit trains are exact. Two spikes of one
- * neuron in one cycle count once (the dead time is not applied: the fit check warns). Poisson trains pause
+ * neuron in one cycle count once, and a spike within the source's dead time of the previous one is dropped. Poisson trains pause
  * inside fast-forward windows, as the emulator's do (the codec refuses other trains there); being
  * memoryless, a train restarted at a window's end has the same law.
  */
@@ -40,6 +41,23 @@ public final class HostSpikes {
                 long[] merged = Arrays.copyOf(out[g], out[g].length + add.length);
                 System.arraycopy(add, 0, merged, out[g].length, add.length);
                 out[g] = LongStream.of(merged).sorted().distinct().toArray();
+            }
+        }
+        // a source's dead time: a spike within it of the neuron's previous (kept) spike is dropped
+        for (int p = 0; p < e.network().populations().size(); p++) {
+            Population pop = e.network().populations().get(p);
+            if (!(pop.model() instanceof SpikeSource src) || src.deadTime() == 0 || !hostSources.contains(pop.name())) continue;
+            long dead = time.cycles(src.deadTime());
+            for (int local = 0; local < pop.size(); local++) {
+                int g = populationOffsets[p] + local;
+                LongStream.Builder kept = LongStream.builder();
+                long last = Long.MIN_VALUE;
+                for (long c : out[g]) {
+                    if (last != Long.MIN_VALUE && c - last <= dead) continue;
+                    kept.add(c);
+                    last = c;
+                }
+                out[g] = kept.build().toArray();
             }
         }
         return out;

@@ -13,8 +13,6 @@ import org.engram.hal.model.FastForward;
 import org.engram.hal.model.Population;
 import org.engram.hal.model.Projection;
 import org.engram.hal.model.Recording;
-import org.engram.hal.model.SpikeSource;
-import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
 import org.engram.hal.model.TraceVariable;
 
@@ -53,13 +51,7 @@ public final class VirtualFit {
         Set<String> hosts = new LinkedHashSet<>();
         for (int i = 0; i < e.network().populations().size(); i++) {
             Population p = e.network().populations().get(i);
-            if (!(p.model() instanceof SpikeSource src)) continue;
-            hosts.add(p.name());
-            if (src.deadTime() > 0 && src.trains().stream().anyMatch(t -> t instanceof SpikeTrain.Poisson)) {
-                out.add(new Issue(Severity.WARNING, "dead-time", "network.populations[" + i + "].source.dead_time",
-                        "the FPGA sends every spike of a Poisson train (two in one cycle count once); the dead time of "
-                                + FitCheck.plain(src.deadTime()) + " s is not applied, the emulator drops spikes within it", ""));
-            }
+            if (p.isSource()) hosts.add(p.name());
         }
         for (int i = 0; i < e.network().populations().size(); i++) {
             Population p = e.network().populations().get(i);

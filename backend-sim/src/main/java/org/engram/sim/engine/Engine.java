@@ -518,12 +518,14 @@ public abstract class Engine implements Results.Output {
                 case POISSON -> {
                     if (!st.activeAt(s)) break;
                     any = true;
-                    for (int n : st.neurons) if (poissonSpike(st, n, s)) force[n] |= FORCE_SPIKE;
+                    byte bit = st.gated ? FORCE_FIRING : FORCE_SPIKE;   // gated: dropped while refractory (dead time)
+                    for (int n : st.neurons) if (poissonSpike(st, n, s)) force[n] |= bit;
                 }
                 case SPIKES -> {
                     if (st.eventAt(s)) {
                         any = true;
-                        for (int n : st.neurons) force[n] |= FORCE_SPIKE;
+                        byte bit = st.gated ? FORCE_FIRING : FORCE_SPIKE;
+                        for (int n : st.neurons) force[n] |= bit;
                     }
                 }
             }

@@ -7,12 +7,14 @@ import java.util.List;
  * neurons emit the spikes of its trains, and projections from it carry them with their own weights and
  * delays. It receives no projection and no stimulus.
  *
- * @param deadTime the shortest interval between two spikes of one source neuron (s): a train's spike within
- *                 deadTime of the neuron's previous spike is dropped. The default, 2 ms, is the refractory
- *                 period of the LIF neuron the reference forced to fire in place of a source.
+ * @param deadTime a train's spike that comes within this time (s) of the source neuron's previous spike is
+ *                 dropped (every backend lowers a source neuron to a forced LIF neuron with this refractory
+ *                 period). Default 0: every train spike is sent, as the forced spikes that sources replace
+ *                 were (they fired the reference's LIF source neuron whatever its refractory state), so the
+ *                 examples keep their bits.
  */
 public record SpikeSource(List<SpikeTrain> trains, double deadTime) implements NeuronModel {
-    public static final double DEFAULT_DEAD_TIME = 2e-3;
+    public static final double DEFAULT_DEAD_TIME = 0;
 
     public SpikeSource {
         trains = List.copyOf(trains);

@@ -2,6 +2,7 @@ package org.engram.support.compiled;
 
 import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.Population;
+import org.engram.hal.model.SpikeSource;
 import org.engram.hal.model.SpikeTrain;
 import org.engram.hal.model.Stimulus;
 import org.engram.support.sources.Sources;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
 /**
  * A stimulus in steps: what the engines run. Source trains lower to forced spikes of their neurons
  * (Poisson: active in windows [start, stop), one Bernoulli draw per step and neuron; regular, spike times
- * and bursts: a sorted list of event steps); the protocol's force firing and OU current are windows.
+ * and bursts: a sorted list of event steps): whatever the neuron's state when the source has no dead time,
+ * else unless refractory (gated; refractory period = dead time). The protocol's force firing and OU
+ * current are windows.
  */
 public final class CompiledStimulus {
     public enum Kind { POISSON, SPIKES, FORCE_FIRING, OU }
@@ -24,10 +27,12 @@ public final class CompiledStimulus {
     public final long[] windowStart, windowStop;
     public final long[] events;
     public final long poissonThreshold;   // rate*dt*2^32, compared with an unsigned 32-bit draw
+    /** A train of a source with a dead time: its spikes fire the neuron unless refractory (else whatever the state). */
+    public final boolean gated;
     public final double ouMean, ouSd, ouTau;  // nA, nA, s
 
     private CompiledStimulus(int index, String name, Kind kind, int[] neurons, long[] ws, long[] we, long[] events,
-                             long poissonThreshold, double mean, double sd, double tau) {
+                             long poissonThreshold, boolean gated, double mean, double sd, double tau) {
         this.index = index;
         this.name = name;
         this.kind = kind;
@@ -36,6 +41,7 @@ public final class CompiledStimulus {
         this.windowStop = we;
         this.events = events;
         this.poissonThreshold = poissonThreshold;
+        this.gated = gated;
         this.ouMean = mean;
         this.ouSd = sd;
         this.ouTau = tau;
@@ -48,6 +54,7 @@ public final class CompiledStimulus {
         SpikeTrain t = train.train();
         int[] neurons = Arrays.stream(t.select().resolve(pop.size())).map(i -> off + i).toArray();
         int index = train.index();
+        boolean gated = ((SpikeSource) pop.model()).deadTime() > 0;
         return switch (t) {
             case SpikeTrain.Poisson p -> {
                 long[] ws = new long[p.repeats()], we = new long[p.repeats()];
@@ -59,7 +66,7 @@ public final class CompiledStimulus {
                 if (prob > 1) throw new IllegalArgumentException("train " + t.name() + ": rate " + p.rate()
                         + " Hz exceeds one spike per step");
                 long thr = (long) StrictMath.floor(prob * 4294967296.0);
-                yield new CompiledStimulus(index, t.name(), Kind.POISSON, neurons, ws, we, new long[0], thr, 0, 0, 0);
+                yield new CompiledStimulus(index, t.name(), Kind.POISSON, neurons, ws, we, new long[0], thr, gated, 0, 0, 0);
             }
             case SpikeTrain.Regular r -> {
                 TreeSet<Long> ev = new TreeSet<>();
@@ -68,12 +75,12 @@ public final class CompiledStimulus {
                     if (time >= r.stop()) break;
                     ev.add(tb.nearestTick(time));
                 }
-                yield spikes(index, t.name(), neurons, ev);
+                yield spikes(index, t.name(), neurons, ev, gated);
             }
             case SpikeTrain.SpikeTimes st -> {
                 TreeSet<Long> ev = new TreeSet<>();
                 for (double time : st.times()) ev.add(tb.nearestTick(time));
-                yield spikes(index, t.name(), neurons, ev);
+                yield spikes(index, t.name(), neurons, ev, gated);
             }
             case SpikeTrain.Bursts b -> {
                 TreeSet<Long> ev = new TreeSet<>();
@@ -81,7 +88,7 @@ public final class CompiledStimulus {
                     for (int k = 0; k < b.count(); k++)
                         for (int j = 0; j < b.spikes(); j++)
                             ev.add(tb.nearestTick(b.start() + rep * b.repeatPeriod() + k * b.period() + j / b.frequency()));
-                yield spikes(index, t.name(), neurons, ev);
+                yield spikes(index, t.name(), neurons, ev, gated);
             }
         };
     }
@@ -94,15 +101,15 @@ public final class CompiledStimulus {
         long[] none = new long[0];
         return switch (s) {
             case Stimulus.ForceFiring f -> new CompiledStimulus(index, s.name(), Kind.FORCE_FIRING, neurons,
-                    new long[]{tb.nearestTick(f.start())}, new long[]{tb.nearestTick(f.stop())}, none, 0, 0, 0, 0);
+                    new long[]{tb.nearestTick(f.start())}, new long[]{tb.nearestTick(f.stop())}, none, 0, false, 0, 0, 0);
             case Stimulus.OuCurrent o -> new CompiledStimulus(index, s.name(), Kind.OU, neurons,
-                    new long[]{tb.nearestTick(o.start())}, new long[]{tb.nearestTick(o.stop())}, none, 0, o.mean(), o.sd(), o.tau());
+                    new long[]{tb.nearestTick(o.start())}, new long[]{tb.nearestTick(o.stop())}, none, 0, false, o.mean(), o.sd(), o.tau());
         };
     }
 
-    private static CompiledStimulus spikes(int index, String name, int[] neurons, TreeSet<Long> ev) {
+    private static CompiledStimulus spikes(int index, String name, int[] neurons, TreeSet<Long> ev, boolean gated) {
         long[] events = ev.stream().mapToLong(Long::longValue).toArray();
-        return new CompiledStimulus(index, name, Kind.SPIKES, neurons, new long[0], new long[0], events, 0, 0, 0, 0);
+        return new CompiledStimulus(index, name, Kind.SPIKES, neurons, new long[0], new long[0], events, 0, gated, 0, 0, 0);
     }
 
     /** Whether a window of this stimulus covers step s. */

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one lowering of source populations, shared by every backend: a source neuron is a LIF neuron that
- * receives nothing and is forced to fire at each spike of its trains unless refractory, with refractory
- * period = the source's dead time (the reference's spike sources were exactly such neurons, so the
- * engines run sources unchanged). Every train gets an index, in network order (source populations in
- * order, trains in order); the engines key a Poisson train's random stream by it and number the
- * protocol's stimuli after the trains.
+ * The one lowering of source populations, shared by every backend: a source neuron is a default LIF
+ * neuron that receives nothing and is forced to fire at each spike of its trains (the spike sources of the
+ * reference were such neurons, so the engines run sources unchanged). Without a dead time the spike is
+ * forced whatever the neuron's state, as before sources were populations; with one, the neuron's
+ * refractory period is the dead time and a spike while refractory is dropped ({@code CompiledStimulus.gated}).
+ * Every train gets an index, in network order (source populations in order, trains in order); the engines
+ * key a Poisson train's random stream by it and number the protocol's stimuli after the trains.
  */
 public final class Sources {
     private Sources() {}
@@ -38,6 +39,7 @@ public final class Sources {
     public static LifParameters neuron(Population p) {
         if (p.model() instanceof SpikeSource src) {
             LifParameters d = LifParameters.DEFAULT;
+            if (src.deadTime() == 0) return d;   // forced whatever its state: its own t_ref shapes only its V
             return new LifParameters(d.tauMem(), d.resistance(), d.vRest(), d.vThreshold(), d.vReset(), src.deadTime(), d.tauSyn());
         }
         return p.lif();

@@ -23,7 +23,8 @@ public final class KernelAbi {
     public static final int MATH_EXP = 0, MATH_LOG = 1, MATH_EXPM1 = 2;
 
     public static final int STIM_POISSON = 0, STIM_SPIKES = 1, STIM_FORCE_FIRING = 2, STIM_OU = 3;
-    public static final int DELIVER_FORCE = 0, DELIVER_INPUT = 1;
+    /** A source spike: forced whatever the state, or GATED (a source with a dead time) unless refractory. */
+    public static final int DELIVER_FORCE = 0, DELIVER_GATED = 1;
 
     public static final int COUNTER_STEP = 0, COUNTER_STEPS_EXECUTED = 1, COUNTER_SYNAPTIC_EVENTS = 2,
             COUNTER_SPIKES_PER_STEP = 3, COUNTERS = 4;

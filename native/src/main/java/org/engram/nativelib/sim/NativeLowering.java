@@ -53,8 +53,8 @@ final class NativeLowering {
                 case FORCE_FIRING -> KernelAbi.STIM_FORCE_FIRING;
                 case OU -> KernelAbi.STIM_OU;
             };
-            // source trains are forced spikes (one draw per step and neuron); the kernel's INPUT delivery is unused
-            k.addStimulus(kind, KernelAbi.DELIVER_FORCE, 0, st.poissonThreshold, 1, st.neurons,
+            // source trains are forced spikes (one draw per step and neuron), gated by the dead time when it has one
+            k.addStimulus(kind, st.gated ? KernelAbi.DELIVER_GATED : KernelAbi.DELIVER_FORCE, 0, st.poissonThreshold, 1, st.neurons,
                     st.windowStart, st.windowStop, st.events);
         }
         List<Kernel.TraceBuffer> traces = new ArrayList<>();
