@@ -69,20 +69,18 @@ public final class SimDevice implements Device {
         long t0 = System.nanoTime();
         TimeBase tb = EmulatorFit.timeBase(e);
         if (EmulatorFit.isRateNetwork(e)) {
-            RateEngine rate = new RateEngine(e, tb, RateEngine.INPUTS);
-            Provenance prov = new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e), started,
-                    0, e.protocol().duration(), 1);
-            RunResult r = rate.run(job::progress, job::cancelRequested, prov);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            return new RunResult(r.spikes(), r.traces(), r.finalSynapses(), new Provenance(uri, engineName(), VERSION, e.seed(),
-                    e.name(), prov.experimentSha256(), started, wall, e.protocol().duration(), 1), r.counters());
+            return new RateEngine(e, tb).run(job::progress, job::cancelRequested, () -> provenance(e, started, t0, 1));
         }
         CompiledNetwork net = new CompiledNetwork(e, tb);
         Engine engine = arithmetic == Arithmetic.FIXED ? new FixedEngine(net, threads) : new FloatEngine(net, threads);
         engine.run(job::progress, job::cancelRequested);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        return collect(net, engine, new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e),
-                started, wall, e.protocol().duration(), threads));
+        return collect(net, engine, provenance(e, started, t0, threads));
+    }
+
+    /** Where a run came from, with the wall time since {@code t0} (System.nanoTime). */
+    private Provenance provenance(Experiment e, Instant started, long t0, int threads) {
+        return new Provenance(uri, engineName(), VERSION, e.seed(), e.name(), Provenance.digestOf(e), started,
+                (System.nanoTime() - t0) / 1e9, e.protocol().duration(), threads);
     }
 
     private static RunResult collect(CompiledNetwork net, Engine engine, Provenance prov) {

@@ -28,9 +28,6 @@ import java.util.function.DoubleConsumer;
  * then pre, then synapse), so the bits do not depend on anything but the experiment and seed.
  */
 public final class RateEngine {
-    /** Input series from explicit samples or the named generators. */
-    public static final RateNetwork.InputSeriesFactory INPUTS = org.engram.support.input.StepSeries::onSteps;
-
     private final RateNetwork net;
     private final Experiment experiment;
     private final long noiseSeed;
@@ -39,9 +36,9 @@ public final class RateEngine {
     private final double[][] history;
     private long synapticEvents;
 
-    public RateEngine(Experiment e, TimeBase tb, RateNetwork.InputSeriesFactory inputs) {
+    public RateEngine(Experiment e, TimeBase tb) {
         this.experiment = e;
-        this.net = new RateNetwork(e, tb, inputs);
+        this.net = new RateNetwork(e, tb);
         this.noiseSeed = Seeds.mix(e.seed(), 0x5241544EL);
         v = net.vInit.clone();
         acc = new double[net.neurons];
@@ -51,8 +48,11 @@ public final class RateEngine {
     public long steps() { return net.steps; }
     public long synapticEvents() { return synapticEvents; }
 
-    /** Runs the protocol and returns every trace recording (rate networks send no spikes). */
-    public RunResult run(DoubleConsumer progress, BooleanSupplier cancelled, Provenance provenance) {
+    /**
+     * Runs the protocol and returns every trace recording (rate networks send no spikes); the provenance
+     * is asked for after the run, so it can carry the wall time.
+     */
+    public RunResult run(DoubleConsumer progress, BooleanSupplier cancelled, java.util.function.Supplier<Provenance> provenance) {
         List<Trace> traces = new ArrayList<>();
         for (Recording r : experiment.protocol().recordings()) traces.add(new Trace((Recording.Trace) r));
         int depth = history.length;
@@ -97,7 +97,7 @@ public final class RateEngine {
         counters.put("steps", net.steps);
         counters.put("synapses", synapses);
         counters.put("synaptic_events", synapticEvents);
-        return new RunResult(Map.of(), out, List.of(), provenance, counters);
+        return new RunResult(Map.of(), out, List.of(), provenance.get(), counters);
     }
 
     /** r at step s: f(v) for rate neurons, the held sample for inputs. */

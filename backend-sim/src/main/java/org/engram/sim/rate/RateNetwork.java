@@ -3,6 +3,7 @@ package org.engram.sim.rate;
 import org.engram.hal.device.TimeBase;
 import org.engram.hal.model.*;
 import org.engram.support.connectivity.Connectivity;
+import org.engram.support.input.StepSeries;
 import org.engram.support.connectivity.SynapseDraws;
 import org.engram.support.rng.Sampler;
 import org.engram.support.rng.Seeds;
@@ -39,7 +40,7 @@ final class RateNetwork {
     /** CSR by pre: synapses of local pre i are [start[i], start[i+1]), global post, weight, delay in steps. */
     record Proj(String name, int preOffset, int preSize, int[] start, int[] post, double[] weight, int[] delay) {}
 
-    RateNetwork(Experiment e, TimeBase tb, InputSeriesFactory series) {
+    RateNetwork(Experiment e, TimeBase tb) {
         timeBase = tb;
         dt = tb.tick();
         steps = tb.exactTick("protocol.duration", e.protocol().duration());
@@ -61,7 +62,7 @@ final class RateNetwork {
                 case RateParameters r -> rateNeurons(p, r, off, e.seed());
                 case InputSource in -> {
                     for (int i = 0; i < p.size(); i++) isInput[off + i] = true;
-                    inputs.add(new InputSeries(off, p.size(), series.series(p, in, dt, steps,
+                    inputs.add(new InputSeries(off, p.size(), StepSeries.onSteps(p, in, dt, steps,
                             org.engram.support.input.StepSeries.seed(e.seed(), off))));
                 }
                 case LifParameters l -> throw new IllegalArgumentException("population " + p.name()
@@ -121,8 +122,4 @@ final class RateNetwork {
         }
     }
 
-    /** Makes the sample-and-hold series of an input population on the step grid. */
-    public interface InputSeriesFactory {
-        double[] series(Population p, InputSource in, double dt, long steps, long seed);
-    }
 }
