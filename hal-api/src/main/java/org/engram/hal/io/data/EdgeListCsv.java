@@ -1,6 +1,5 @@
 package org.engram.hal.io.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -47,19 +46,14 @@ public final class EdgeListCsv {
     }
 
     public static EdgeList read(Reader reader, String source, int preSize, int postSize) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        CsvRecords records = new CsvRecords(reader);
         int[] columns = null; // columns[field] = PRE/POST/WEIGHT/DELAY
         int n = 0;
         int[] pre = new int[1024], post = new int[1024];
         double[] weight = null, delay = null;
-        long lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            String[] f = t.split(",", -1);
-            for (int k = 0; k < f.length; k++) f[k] = f[k].strip();
+        while (records.next()) {
+            long lineNo = records.line();
+            String[] f = records.fields();
             if (columns == null) {
                 if (f.length < 2 || f.length > 4) {
                     throw new DataFileException(source, lineNo, f.length + " fields: an edge is pre,post[,weight[,delay]]");

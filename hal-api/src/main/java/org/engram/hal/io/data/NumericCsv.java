@@ -1,6 +1,5 @@
 package org.engram.hal.io.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -45,18 +44,13 @@ public final class NumericCsv {
     }
 
     public static Table read(Reader reader, String source) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        CsvRecords records = new CsvRecords(reader);
         List<String> names = null;
         int cols = -1, rows = 0;
         double[] data = new double[1024];
-        long lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            String[] f = t.split(",", -1);
-            for (int k = 0; k < f.length; k++) f[k] = f[k].strip();
+        while (records.next()) {
+            long lineNo = records.line();
+            String[] f = records.fields();
             if (cols < 0) {
                 cols = f.length;
                 if (!isNumber(f[0])) {
